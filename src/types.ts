@@ -1,0 +1,183 @@
+// The record types are the contract between stages:
+// read -> RawDocument -> repair -> RepairedDocument -> extract -> ProjectDraft[]
+// -> normalize -> ProjectRecord[] -> store -> query -> output.
+
+export type SourceFormat = 'html' | 'pdf' | 'text';
+
+/** The kinds of page iom knows how to read. */
+export type PageKind =
+  | 'iom-project-sheet' // one project per page, label/value fields (country site, FR or EN)
+  | 'iom-activity-sheet' // "Fiche d'activités OIM Maroc": many projects, each ending with "Fonds :"
+  | 'iom-news' // a news item naming projects and their funders
+  | 'ngo-article'; // an NGO page describing projects (CARE Maroc)
+
+/** A file as read from disk, before any repair. */
+export interface RawDocument {
+  path: string;
+  format: SourceFormat;
+  /** Text with one block (paragraph, heading, list item, label, value) per line. */
+  text: string;
+  /** The HTML source, for HTML documents. */
+  html?: string;
+  /** sha256 of the file's bytes, hex. */
+  hash: string;
+  bytes: number;
+  /** Number of pages, for PDFs. */
+  pages?: number;
+  warnings: string[];
+}
+
+/** One change made by the repair stage. */
+export interface RepairChange {
+  /** 1-based line in the text given to repairText. */
+  line: number;
+  before: string;
+  after: string;
+  /** Name of the fix that made the change, e.g. "restoreLigatures", "joinHyphenatedLines". */
+  rule: string;
+  /** 0..1 */
+  confidence: number;
+}
+
+export interface RepairResult {
+  text: string;
+  changes: RepairChange[];
+  /** Words that look damaged but were left alone because no repair was sure enough. */
+  unresolved: string[];
+  /** Character sequences the document is inferred to have lost, e.g. ["ti", "tt"]. */
+  lostSequences: string[];
+}
+
+export interface RepairedDocument extends RawDocument {
+  /** The raw text before repair. */
+  rawText: string;
+  repair: RepairResult;
+}
+
+/** A field as extracted, before normalization: the text exactly as the source wrote it. */
+export interface ProjectDraft {
+  kind: PageKind;
+  /** Position of this project in its document (0-based), to keep ids stable and order readable. */
+  index: number;
+  title: string;
+  acronym?: string;
+  /** Section of the activity sheet ("Migration et développement", ...). */
+  section?: string;
+  /** As written: "Février 2014 – Février 2018", "2020", "Oc-tobre 2013 - Avril 2016" (after repair). */
+  period?: string;
+  start?: string;
+  end?: string;
+  status?: string;
+  type?: string;
+  /** As written, e.g. "300000.00"; budgetLabel is the label it came under, e.g. "Budget Amount (USD)". */
+  budget?: string;
+  budgetLabel?: string;
+  coverage?: string;
+  year?: string;
+  idfRegion?: string;
+  primaId?: string;
+  projectId?: string;
+  /** Beneficiary member states as listed, one string per country when it can be split. */
+  memberStates?: string[];
+  /** Donor names as written ("UE & Suisse" is given as written: normalization splits it). */
+  donors?: string[];
+  /** The "Fonds :" line or the sentence that names the funder. */
+  donorsText?: string;
+  partners?: string[];
+  /** Places named for the project (cities, regions, countries) as written. */
+  places?: string[];
+  summary?: string;
+  /** Text of the whole project block, for text search and for finding places, dates, counts. */
+  text: string;
+}
+
+export type Status = 'planned' | 'ongoing' | 'completed' | 'suspended' | 'cancelled';
+
+export type DonorKind = 'government' | 'multilateral' | 'agency' | 'private' | 'iom-fund' | 'unknown';
+
+export interface DonorRef {
+  /** Canonical code from the registry ("EU", "CH", "US-USAID"), or null for an unknown funder. */
+  code: string | null;
+  /** Canonical name, or the raw text for an unknown funder. */
+  name: string;
+  kind: DonorKind;
+  /** For an agency: the code of the government it belongs to. */
+  parent?: string | null;
+  /** As written in the source. */
+  raw: string;
+  known: boolean;
+}
+
+export interface CountryRef {
+  code: string; // ISO 3166-1 alpha-2
+  name: string; // French name
+  raw?: string;
+}
+
+export interface PlaceRef {
+  name: string; // canonical name, e.g. "Tétouan"
+  country: string | null; // ISO alpha-2
+  kind: 'city' | 'region' | 'province' | 'country';
+  raw?: string;
+}
+
+export interface Beneficiaries {
+  count: number;
+  /** What is counted: "participants", "bénéficiaires", "personnes migrantes", "femmes". */
+  what: string;
+  qualifier?: 'at-least' | 'about' | 'exactly';
+  sentence: string;
+}
+
+export interface Money {
+  amount: number;
+  currency: string; // ISO 4217
+  raw: string;
+}
+
+export interface ProjectRecord {
+  /** Stable id: derived from the source path and the project's position and title. */
+  id: string;
+  kind: PageKind;
+  title: string;
+  acronym: string | null;
+  section: string | null;
+  status: Status | null;
+  /** IATI ActivityStatus code (1..6) */
+  statusCode: number | null;
+  /** True when the status comes from the dates, not from a field of the page. */
+  statusDerived: boolean;
+  type: string | null;
+  /** ISO 8601 at the precision given: "2014", "2014-02", "2022-02-15". */
+  start: string | null;
+  end: string | null;
+  /** True when the source says the project has no end ("depuis 2005"). */
+  endOpen: boolean;
+  budget: Money | null;
+  budgetUsd: number | null;
+  coverage: string | null;
+  year: number | null;
+  idfRegion: string | null;
+  primaId: string | null;
+  projectId: string | null;
+  countries: CountryRef[];
+  donors: DonorRef[];
+  partners: string[];
+  places: PlaceRef[];
+  beneficiaries: Beneficiaries[];
+  summary: string | null;
+  /** Each field as the source wrote it (after repair), for provenance. */
+  raw: Record<string, string | string[]>;
+  /** Repairs made to this project's text. */
+  repairs: number;
+  /** Full text of the project block (repaired). */
+  text: string;
+}
+
+export interface SourceInfo {
+  path: string;
+  format: SourceFormat;
+  kind: PageKind;
+  hash: string;
+  bytes: number;
+}

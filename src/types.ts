@@ -29,7 +29,7 @@ export interface RawDocument {
 
 /** One change made by the repair stage. */
 export interface RepairChange {
-  /** 1-based line in the text given to repairText. */
+  /** 1-based line in the repaired text (the output of repairText). */
   line: number;
   before: string;
   after: string;
@@ -84,11 +84,19 @@ export interface ProjectDraft {
   /** The "Fonds :" line or the sentence that names the funder. */
   donorsText?: string;
   partners?: string[];
+  /** Who carries the project out, as written ("CARE International Maroc", "Enabel"). */
+  implementers?: string[];
+  /** Dates of the activity a news item reports, as written ("15-17 février 2022"). */
+  activityDates?: string[];
+  /** Beneficiary / participant counts with their sentence, as written. */
+  beneficiaryText?: string[];
   /** Places named for the project (cities, regions, countries) as written. */
   places?: string[];
   summary?: string;
   /** Text of the whole project block, for text search and for finding places, dates, counts. */
   text: string;
+  /** 1-based, inclusive line range of the block in the repaired text. */
+  lines: { from: number; to: number };
 }
 
 export type Status = 'planned' | 'ongoing' | 'completed' | 'suspended' | 'cancelled';
@@ -153,6 +161,9 @@ export interface ProjectRecord {
   end: string | null;
   /** True when the source says the project has no end ("depuis 2005"). */
   endOpen: boolean;
+  /** For news items: the period of the activity reported (ISO 8601), which is not the project's own period. */
+  activityStart: string | null;
+  activityEnd: string | null;
   budget: Money | null;
   budgetUsd: number | null;
   coverage: string | null;
@@ -163,6 +174,7 @@ export interface ProjectRecord {
   countries: CountryRef[];
   donors: DonorRef[];
   partners: string[];
+  implementers: string[];
   places: PlaceRef[];
   beneficiaries: Beneficiaries[];
   summary: string | null;

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { globals, intOption, logger } from '../options.js';
+
+export function register(program: Command): void {
+  program
+    .command('ingest')
+    .description('read HTML pages, scraped text and PDFs; repair them; store their projects')
+    .argument('<paths...>', 'files or folders (folders are walked for .html, .htm, .pdf, .txt)')
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', intOption('--max-size', 1), 50)
+    .option('--pdf-timeout <seconds>', 'give up on a PDF after this many seconds', intOption('--pdf-timeout', 1), 30)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ iom ingest fixtures/seeds fixtures/pdf     # folders are walked recursively
+  $ iom ingest page.html sheet.pdf notes.txt   # the format comes from the content
+  $ iom --db projects.sqlite ingest scraped/
+
+Re-ingesting an unchanged file changes nothing; a changed file replaces that file's records only.
+Exits 1 if any file failed, after ingesting the others.`,
+    )
+    .action(async (paths: string[], opts: { maxSize: number; pdfTimeout: number }, cmd: Command) => {
+      const { runIngest } = await import('../ingest-run.js');
+      await runIngest(paths, { maxBytes: opts.maxSize * 1024 * 1024, pdfTimeoutMs: opts.pdfTimeout * 1000 }, globals(cmd), logger(globals(cmd)));
+    });
+}

@@ -1,0 +1,78 @@
+// The ingest command's loop: per-file report on stderr, one transaction per file,
+// keep going after a bad file, decide the exit code once at the end.
+import { relative } from 'node:path';
+import { IomError, InputError } from '../errors.js';
+import { collectFiles } from '../ingest/files.js';
+import { ingestFile } from '../ingest/index.js';
+import { openDb, resolveDbPath } from '../store/db.js';
+import type { ReadOptions } from '../read/index.js';
+import type { Globals, logger as makeLogger } from './options.js';
+
+const KIND_LABEL: Record<string, string> = {
+  'iom-project-sheet': 'project sheet',
+  'iom-activity-sheet': 'activity sheet',
+  'iom-news': 'news item',
+  'ngo-article': 'NGO article',
+};
+
+export async function runIngest(paths: string[], opts: ReadOptions, g: Globals, log: ReturnType<typeof makeLogger>): Promise<void> {
+  const show = (p: string) => {
+    const r = relative(process.cwd(), p);
+    return r && !r.startsWith('..') ? r : p;
+  };
+  const { files, errors, skipped } = await collectFiles(paths);
+  for (const e of errors) log.error(`${e.path}: ${e.message}`);
+  let failed = errors.length;
+  if (skipped) log.info(`skipped ${skipped} file${skipped > 1 ? 's' : ''} that are not .html, .htm, .pdf or .txt (name them to read them anyway)`);
+  if (files.length === 0) {
+    process.exitCode = 1;
+    return;
+  }
+  const dbPath = resolveDbPath(g.db);
+  const db = openDb(dbPath);
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    log.info('interrupted: finishing the current file, then stopping (Ctrl-C again to quit now)');
+  };
+  process.on('SIGINT', onSigint);
+  let added = 0;
+  let unchanged = 0;
+  let records = 0;
+  let done = 0;
+  try {
+    for (const file of files) {
+      if (interrupted) break;
+      try {
+        const r = await ingestFile(db, file, opts);
+        done++;
+        if (r.outcome === 'unchanged') {
+          unchanged++;
+          log.info(`= ${show(file)}: unchanged`);
+          continue;
+        }
+        added++;
+        records += r.records;
+        const warn = r.warnings.length ? `; ${r.warnings.join('; ')}` : '';
+        log.info(
+          `${r.outcome === 'replaced' ? '~' : '+'} ${show(file)}: ${KIND_LABEL[r.kind!] ?? r.kind}, ${r.records} project${r.records === 1 ? '' : 's'}, ${r.repairs} repair${r.repairs === 1 ? '' : 's'}${r.outcome === 'replaced' ? ' (replaced the earlier version)' : ''}${warn}`,
+        );
+      } catch (err) {
+        if (!(err instanceof IomError)) throw err;
+        done++;
+        failed++;
+        const path = err instanceof InputError ? err.path : file;
+        log.error(`${show(path)}: ${err.message}`);
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+    db.close();
+  }
+  const stopped = interrupted ? `stopped after ${done} of ${files.length} files; ` : '';
+  log.info(
+    `${stopped}${files.length} file${files.length === 1 ? '' : 's'}: ${added} stored (${records} projects), ${unchanged} unchanged, ${failed} failed; database ${dbPath}`,
+  );
+  if (failed || interrupted) process.exitCode = interrupted ? 130 : 1;
+}

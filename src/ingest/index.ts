@@ -1,0 +1,81 @@
+// The whole pipeline for one file: read -> repair -> extract -> normalize -> store.
+// All async work (reading, PDF text) happens first; the write is one synchronous transaction.
+import { InputError } from '../errors.js';
+import { readDocument, type ReadOptions } from '../read/index.js';
+import { repairDocument } from '../repair/index.js';
+import { detectPageKind, extractDocument } from '../extract/index.js';
+import { normalizeRecord } from '../normalize/index.js';
+import { writeSource, isUnchanged, type WriteOutcome } from '../store/records.js';
+import type { Db } from '../store/db.js';
+import type { PageKind, ProjectRecord, RepairedDocument } from '../types.js';
+
+export interface Parsed {
+  doc: RepairedDocument;
+  kind: PageKind;
+  records: ProjectRecord[];
+}
+
+export interface FileResult {
+  path: string;
+  outcome: WriteOutcome;
+  kind?: PageKind;
+  records: number;
+  repairs: number;
+  warnings: string[];
+}
+
+/** read + repair + extract + normalize; throws InputError when the file holds no project. */
+export async function parseFile(path: string, opts: ReadOptions & { today?: Date } = {}): Promise<Parsed> {
+  const raw = await readDocument(path, opts);
+  return parseDocument(raw.path, raw, opts.today);
+}
+
+export function parseDocument(path: string, raw: Awaited<ReturnType<typeof readDocument>>, today?: Date): Parsed {
+  if (!raw.text.trim()) {
+    throw new InputError(raw.format === 'pdf' ? 'no text in the PDF' : 'no text in the file', path);
+  }
+  const doc = repairDocument(raw);
+  const kind = detectPageKind(doc.text);
+  if (!kind) throw new InputError('no project found: not an IOM project sheet, activity sheet, news item or NGO project page', path);
+  const drafts = extractDocument(doc);
+  if (drafts.length === 0) throw new InputError(`no project found in this ${kind.replace(/-/g, ' ')}`, path);
+  const records = drafts.map((d) => normalizeRecord(d, { sourceName: path, repairs: doc.repair.changes, today }));
+  return { doc, kind, records };
+}
+
+export function storeParsed(db: Db, parsed: Parsed): WriteOutcome {
+  const { doc, kind, records } = parsed;
+  return writeSource(
+    db,
+    {
+      path: doc.path,
+      format: doc.format,
+      kind,
+      hash: doc.hash,
+      bytes: doc.bytes,
+      pages: doc.pages,
+      repairs: doc.repair.changes.length,
+      lostSequences: doc.repair.lostSequences,
+      warnings: doc.warnings,
+    },
+    records,
+  );
+}
+
+/** One file, end to end. An unchanged file (same path, same bytes) is not parsed again. */
+export async function ingestFile(db: Db, path: string, opts: ReadOptions & { today?: Date } = {}): Promise<FileResult> {
+  const raw = await readDocument(path, opts);
+  if (isUnchanged(db, raw.path, raw.hash)) {
+    return { path, outcome: 'unchanged', records: 0, repairs: 0, warnings: [] };
+  }
+  const parsed = parseDocument(raw.path, raw, opts.today);
+  const outcome = storeParsed(db, parsed);
+  return {
+    path,
+    outcome,
+    kind: parsed.kind,
+    records: parsed.records.length,
+    repairs: parsed.doc.repair.changes.length,
+    warnings: parsed.doc.warnings,
+  };
+}

@@ -1,0 +1,84 @@
+// Rows -> text in one of four formats. JSON is never coloured; a table fits the terminal.
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import { chalkFor } from './color.js';
+
+export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type Cell = string | number | boolean | null | undefined | object;
+export type Row = Record<string, Cell>;
+
+export interface TableOptions {
+  columns: string[];
+  /** Terminal width; undefined means no fitting (--wide or not a terminal). */
+  width?: number;
+  color: boolean;
+  /** Column -> how to show a cell to a person (dates, money). */
+  display?: Record<string, (v: Cell, row: Row) => string>;
+  /** Column header labels. */
+  headers?: Record<string, string>;
+}
+
+export function renderJson(rows: object[]): string {
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+export function renderNdjson(rows: object[]): string {
+  return rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+}
+
+function flat(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x))).join('; ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** CSV as spreadsheets read it: UTF-8 with a header row, RFC 4180 quoting, lists joined with "; ". */
+export function renderCsv(rows: Row[], columns: string[]): string {
+  return stringify(
+    rows.map((r) => columns.map((c) => flat(r[c]))),
+    { header: true, columns, quoted_match: /^[=+\-@]/ },
+  );
+}
+
+export function ellipsize(s: string, max: number): string {
+  if (max <= 0) return '';
+  if (s.length <= max) return s;
+  return max <= 1 ? '…' : `${s.slice(0, max - 1)}…`;
+}
+
+/** Shares the terminal width between columns: short columns keep their width, long ones share the rest. */
+function fitWidths(natural: number[], width: number): number[] {
+  const overhead = natural.length * 3 + 1;
+  let room = Math.max(width - overhead, natural.length * 4);
+  const widths = new Array<number>(natural.length).fill(0);
+  const order = natural.map((w, i) => [w, i] as const).sort((a, b) => a[0] - b[0]);
+  let left = natural.length;
+  for (const [w, i] of order) {
+    const share = Math.floor(room / left);
+    widths[i] = Math.max(Math.min(w, share), 3);
+    room -= widths[i]!;
+    left--;
+  }
+  return widths;
+}
+
+export function renderTable(rows: Row[], opts: TableOptions): string {
+  const c = chalkFor(opts.color);
+  const cells = rows.map((r) => opts.columns.map((col) => (opts.display?.[col] ?? flat)(r[col], r).replace(/\s+/g, ' ')));
+  const heads = opts.columns.map((col) => opts.headers?.[col] ?? col);
+  let widths: number[] | undefined;
+  if (opts.width) {
+    const natural = opts.columns.map((_, i) => Math.max(heads[i]!.length, ...cells.map((row) => row[i]!.length)));
+    widths = fitWidths(natural, opts.width);
+  }
+  const table = new Table({
+    head: heads.map((h, i) => c.bold(widths ? ellipsize(h, widths[i]!) : h)),
+    style: opts.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+    ...(widths ? { colWidths: widths.map((w) => w + 2) } : {}),
+  });
+  for (const row of cells) table.push(widths ? row.map((v, i) => ellipsize(v, widths![i]!)) : row);
+  return `${table.toString()}\n`;
+}

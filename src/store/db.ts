@@ -1,0 +1,71 @@
+// Opening the database: where it lives, WAL, busy timeout, schema migrations.
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+export type Db = Database.Database;
+
+/** --db, else $IOM_DB, else $XDG_DATA_HOME/iom/iom.sqlite (default ~/.local/share/iom/iom.sqlite). */
+export function resolveDbPath(flag?: string): string {
+  if (flag) return resolve(flag);
+  if (process.env.IOM_DB) return resolve(process.env.IOM_DB);
+  const data = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(data, 'iom', 'iom.sqlite');
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Create the file (and its folder) when missing. */
+  create?: boolean;
+}
+
+export function openDb(path: string, opts: OpenOptions = {}): Db {
+  let db: Db;
+  try {
+    if (opts.create !== false && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { readonly: !!opts.readonly, fileMustExist: opts.create === false || !!opts.readonly, timeout: 10000 });
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/unable to open|does not exist|directory does not exist/i.test(msg)) {
+      throw new StoreError(`no database at ${path}: run 'iom ingest' first, or pass --db`);
+    }
+    throw new StoreError(`cannot open database ${path}: ${msg}`);
+  }
+  try {
+    if (!opts.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    migrate(db, path, !!opts.readonly);
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreError) throw err;
+    throw new StoreError(`${path} is not an iom database (${(err as Error).message})`);
+  }
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db, path: string, readonly: boolean): void {
+  const version = schemaVersion(db);
+  if (version > SCHEMA_VERSION) {
+    throw new StoreError(`${path} was written by a newer iom (schema ${version}; this iom knows ${SCHEMA_VERSION}): upgrade iom`);
+  }
+  if (version === SCHEMA_VERSION) return;
+  if (version === 0) {
+    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
+    if (tables.n > 0) throw new StoreError(`${path} is an SQLite file but not an iom database`);
+  }
+  if (readonly) throw new StoreError(`${path} has schema ${version}; open it once without --readonly to upgrade it`);
+  // BEGIN IMMEDIATE so that two processes opening a fresh file do not both migrate.
+  db.transaction(() => {
+    const now = schemaVersion(db);
+    for (let v = now; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

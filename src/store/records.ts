@@ -1,0 +1,133 @@
+// Writing one source and its records. Each file is written in one transaction:
+// either the source and all its projects are there, or nothing changed.
+import { basename } from 'node:path';
+import type { ProjectRecord, SourceInfo } from '../types.js';
+import type { Db } from './db.js';
+import { activeRange } from '../normalize/dates.js';
+
+export interface SourceWrite extends SourceInfo {
+  pages?: number;
+  repairs: number;
+  lostSequences: string[];
+  warnings: string[];
+}
+
+export type WriteOutcome = 'added' | 'replaced' | 'unchanged';
+
+/** Row for the projects table. Keys are column names. */
+export function toRow(r: ProjectRecord, sourceId: number, position: number): Record<string, unknown> {
+  const { from, to } = activeRange(r);
+  return {
+    id: r.id,
+    source_id: sourceId,
+    position,
+    kind: r.kind,
+    title: r.title,
+    acronym: r.acronym,
+    section: r.section,
+    status: r.status,
+    status_code: r.statusCode,
+    status_derived: r.statusDerived ? 1 : 0,
+    type: r.type,
+    start: r.start,
+    end: r.end,
+    end_open: r.endOpen ? 1 : 0,
+    activity_start: r.activityStart,
+    activity_end: r.activityEnd,
+    active_from: from,
+    active_to: to,
+    budget_amount: r.budget?.amount ?? null,
+    budget_currency: r.budget?.currency ?? null,
+    budget_usd: r.budgetUsd,
+    coverage: r.coverage,
+    year: r.year,
+    idf_region: r.idfRegion,
+    prima_id: r.primaId,
+    project_id: r.projectId,
+    summary: r.summary,
+    text: r.text,
+    beneficiaries: JSON.stringify(r.beneficiaries),
+    raw: JSON.stringify(r.raw),
+    repairs: r.repairs,
+  };
+}
+
+const PROJECT_COLUMNS = Object.keys(
+  toRow(
+    {
+      id: '', kind: 'iom-news', title: '', acronym: null, section: null, status: null, statusCode: null,
+      statusDerived: false, type: null, start: null, end: null, endOpen: false, activityStart: null,
+      activityEnd: null, budget: null, budgetUsd: null, coverage: null, year: null, idfRegion: null,
+      primaId: null, projectId: null, countries: [], donors: [], partners: [], implementers: [], places: [],
+      beneficiaries: [], summary: null, raw: {}, repairs: 0, text: '',
+    },
+    0,
+    0,
+  ),
+);
+
+function prepared(db: Db) {
+  const cols = PROJECT_COLUMNS.map((c) => `"${c}"`).join(', ');
+  const params = PROJECT_COLUMNS.map((c) => `@${c}`).join(', ');
+  return {
+    findSource: db.prepare<[string], { id: number; hash: string }>('SELECT id, hash FROM sources WHERE path = ?'),
+    deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
+    insertSource: db.prepare(`INSERT INTO sources (path, name, format, kind, hash, bytes, pages, ingested_at, records, repairs, lost_sequences, warnings)
+      VALUES (@path, @name, @format, @kind, @hash, @bytes, @pages, @ingested_at, @records, @repairs, @lost_sequences, @warnings)`),
+    insertProject: db.prepare(`INSERT INTO projects (${cols}) VALUES (${params})`),
+    insertDonor: db.prepare(`INSERT INTO project_donors (project_id, position, code, name, kind, parent, raw, known)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertCountry: db.prepare('INSERT OR IGNORE INTO project_countries (project_id, code, name, raw) VALUES (?, ?, ?, ?)'),
+    insertPlace: db.prepare('INSERT OR IGNORE INTO project_places (project_id, name, country, kind, raw) VALUES (?, ?, ?, ?, ?)'),
+    insertPartner: db.prepare('INSERT OR IGNORE INTO project_partners (project_id, name, role) VALUES (?, ?, ?)'),
+  };
+}
+
+const cache = new WeakMap<Db, ReturnType<typeof prepared>>();
+
+/**
+ * Stores a source and its records. The same path with the same content changes nothing;
+ * the same path with new content replaces that source's records, and only those.
+ */
+export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[]): WriteOutcome {
+  let st = cache.get(db);
+  if (!st) cache.set(db, (st = prepared(db)));
+  const s = st;
+  return db
+    .transaction((): WriteOutcome => {
+      const existing = s.findSource.get(source.path);
+      if (existing && existing.hash === source.hash) return 'unchanged';
+      if (existing) s.deleteSource.run(existing.id);
+      const { lastInsertRowid } = s.insertSource.run({
+        path: source.path,
+        name: basename(source.path),
+        format: source.format,
+        kind: source.kind,
+        hash: source.hash,
+        bytes: source.bytes,
+        pages: source.pages ?? null,
+        ingested_at: new Date().toISOString(),
+        records: records.length,
+        repairs: source.repairs,
+        lost_sequences: source.lostSequences.length ? source.lostSequences.join(',') : null,
+        warnings: source.warnings.length ? JSON.stringify(source.warnings) : null,
+      });
+      const sourceId = Number(lastInsertRowid);
+      records.forEach((r, i) => {
+        s.insertProject.run(toRow(r, sourceId, i));
+        r.donors.forEach((d, k) => s.insertDonor.run(r.id, k, d.code, d.name, d.kind, d.parent ?? null, d.raw, d.known ? 1 : 0));
+        for (const c of r.countries) s.insertCountry.run(r.id, c.code, c.name, c.raw ?? null);
+        for (const p of r.places) s.insertPlace.run(r.id, p.name, p.country, p.kind, p.raw ?? null);
+        for (const p of r.partners) s.insertPartner.run(r.id, p, 'partner');
+        for (const p of r.implementers) s.insertPartner.run(r.id, p, 'implementer');
+      });
+      return existing ? 'replaced' : 'added';
+    })
+    .immediate();
+}
+
+/** True when this path is stored with this content hash (lets ingest skip parsing). */
+export function isUnchanged(db: Db, path: string, hash: string): boolean {
+  const row = db.prepare<[string], { hash: string }>('SELECT hash FROM sources WHERE path = ?').get(path);
+  return row?.hash === hash;
+}

@@ -1,0 +1,129 @@
+// The schema, as a list of migrations. PRAGMA user_version is the number of migrations applied.
+// Tables are plain and readable in the sqlite3 shell, Datasette and sqlite-utils:
+// one row per source, per project, and link tables for donors, countries, places and partners.
+
+export const MIGRATIONS: string[] = [
+  /* 1 */ `
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    format TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    pages INTEGER,
+    ingested_at TEXT NOT NULL,
+    records INTEGER NOT NULL,
+    repairs INTEGER NOT NULL,
+    lost_sequences TEXT,
+    warnings TEXT
+  );
+  CREATE INDEX sources_hash ON sources(hash);
+
+  CREATE TABLE projects (
+    id TEXT PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    acronym TEXT,
+    section TEXT,
+    status TEXT,
+    status_code INTEGER,
+    status_derived INTEGER NOT NULL DEFAULT 0,
+    type TEXT,
+    start TEXT,
+    "end" TEXT,
+    end_open INTEGER NOT NULL DEFAULT 0,
+    activity_start TEXT,
+    activity_end TEXT,
+    active_from TEXT,
+    active_to TEXT,
+    budget_amount REAL,
+    budget_currency TEXT,
+    budget_usd REAL,
+    coverage TEXT,
+    year INTEGER,
+    idf_region TEXT,
+    prima_id TEXT,
+    project_id TEXT,
+    summary TEXT,
+    text TEXT NOT NULL,
+    beneficiaries TEXT NOT NULL DEFAULT '[]',
+    raw TEXT NOT NULL DEFAULT '{}',
+    repairs INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX projects_source ON projects(source_id);
+  CREATE INDEX projects_status ON projects(status);
+  CREATE INDEX projects_type ON projects(type);
+  CREATE INDEX projects_active ON projects(active_from, active_to);
+  CREATE INDEX projects_project_id ON projects(project_id);
+  CREATE INDEX projects_prima_id ON projects(prima_id);
+
+  CREATE TABLE project_donors (
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    code TEXT,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    parent TEXT,
+    raw TEXT NOT NULL,
+    known INTEGER NOT NULL,
+    PRIMARY KEY (project_id, position)
+  );
+  CREATE INDEX project_donors_code ON project_donors(code);
+  CREATE INDEX project_donors_parent ON project_donors(parent);
+
+  CREATE TABLE project_countries (
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    raw TEXT,
+    PRIMARY KEY (project_id, code)
+  );
+  CREATE INDEX project_countries_code ON project_countries(code);
+
+  CREATE TABLE project_places (
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    country TEXT,
+    kind TEXT NOT NULL,
+    raw TEXT,
+    PRIMARY KEY (project_id, name)
+  );
+  CREATE INDEX project_places_country ON project_places(country);
+
+  CREATE TABLE project_partners (
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('partner', 'implementer')),
+    PRIMARY KEY (project_id, name, role)
+  );
+
+  CREATE VIRTUAL TABLE projects_fts USING fts5(
+    title, summary, text,
+    content='projects', tokenize='unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER projects_ai AFTER INSERT ON projects BEGIN
+    INSERT INTO projects_fts(rowid, title, summary, text) VALUES (new.rowid, new.title, new.summary, new.text);
+  END;
+  CREATE TRIGGER projects_ad AFTER DELETE ON projects BEGIN
+    INSERT INTO projects_fts(projects_fts, rowid, title, summary, text) VALUES ('delete', old.rowid, old.title, old.summary, old.text);
+  END;
+  CREATE TRIGGER projects_au AFTER UPDATE ON projects BEGIN
+    INSERT INTO projects_fts(projects_fts, rowid, title, summary, text) VALUES ('delete', old.rowid, old.title, old.summary, old.text);
+    INSERT INTO projects_fts(rowid, title, summary, text) VALUES (new.rowid, new.title, new.summary, new.text);
+  END;
+
+  CREATE VIEW projects_with_donors AS
+    SELECT p.id, p.title, p.acronym, p.status, p.start, p."end", p.budget_usd,
+           group_concat(d.name, '; ') AS donors, s.path AS source
+    FROM projects p
+    JOIN sources s ON s.id = p.source_id
+    LEFT JOIN project_donors d ON d.project_id = p.id
+    GROUP BY p.id;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

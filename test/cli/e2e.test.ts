@@ -1,0 +1,126 @@
+// The built binary, end to end, on the seed documents.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { iom, fixture, tempDir } from '../helpers.js';
+
+const t = tempDir();
+afterAll(t.cleanup);
+
+interface Row {
+  id: string;
+  title: string;
+  donors: string[];
+  donor_codes: (string | null)[];
+  countries: string[];
+  start: string | null;
+  end: string | null;
+  source: string;
+  [k: string]: unknown;
+}
+const json = (s: string) => JSON.parse(s) as Row[];
+
+describe('iom on the five seeds', () => {
+  let first: ReturnType<typeof iom>;
+  beforeAll(() => {
+    first = iom(['ingest', fixture('seeds')], { db: t.db });
+  }, 120_000);
+
+  test('ingest stores every seed and reports each file on stderr, nothing on stdout', () => {
+    expect(first.stderr).toBe(first.stderr); // printed below on failure
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toMatch(/003_905411b0d1b2955d\.txt: activity sheet, 13 projects/);
+    expect(first.stderr).toMatch(/000_7d4a42574226c896\.txt: project sheet, 1 project/);
+    expect(first.stderr).toMatch(/5 files: 5 stored/);
+  });
+
+  test('--donor UE lists exactly the seven EU-funded projects of the activity sheet', () => {
+    const r = iom(['query', '--donor', 'UE', '--json'], { db: t.db });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = json(r.stdout);
+    expect(rows).toHaveLength(7);
+    for (const row of rows) {
+      expect(row.source).toMatch(/003_905411b0d1b2955d\.txt$/);
+      expect(row.donor_codes).toContain('EU');
+    }
+    expect(rows.map((x) => x.acronym)).toEqual(expect.arrayContaining(['ICMD', 'MOTUSE', 'SALEMM']));
+  });
+
+  test.each(['EU', 'Union européenne', 'European Union', 'union europeenne'])('--donor %s finds the same projects as UE', (alias) => {
+    const ue = json(iom(['query', '--donor', 'UE', '--json'], { db: t.db }).stdout).map((x) => x.id);
+    const r = iom(['query', '--donor', alias, '--json'], { db: t.db });
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r.stdout).map((x) => x.id)).toEqual(ue);
+  });
+
+  test('re-ingesting the same files changes nothing', () => {
+    const before = iom(['query', '--json'], { db: t.db }).stdout;
+    const again = iom(['ingest', fixture('seeds')], { db: t.db });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/5 unchanged/);
+    expect(iom(['query', '--json'], { db: t.db }).stdout).toBe(before);
+  });
+
+  test('query output formats: json, ndjson, csv; table in a pipe when asked', () => {
+    const all = json(iom(['query', '--json'], { db: t.db }).stdout);
+    expect(all.length).toBeGreaterThanOrEqual(13 + 2 + 3 + 2);
+    const nd = iom(['query', '--format', 'ndjson'], { db: t.db }).stdout.trim().split('\n');
+    expect(nd).toHaveLength(all.length);
+    expect(JSON.parse(nd[0]!).id).toBe(all[0]!.id);
+    const csv = iom(['query', '--format', 'csv', '--fields', 'id,title,donors'], { db: t.db }).stdout;
+    expect(csv.split('\n')[0]).toBe('id,title,donors');
+    const table = iom(['query', '--donor', 'Suisse', '--format', 'table'], { db: t.db });
+    expect(table.stdout).toMatch(/Migration Mainstreaming|Initiative Conjointe/);
+    expect(table.stdout).not.toMatch(/\u001b\[/); // no colour outside a terminal
+  });
+
+  test('JSON is the default in a pipe; no match gives [] and exit 0', () => {
+    const r = iom(['query', '--donor', 'Finlande', '--year', '1990'], { db: t.db });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('[]\n');
+    expect(r.stderr).toMatch(/no project matches/);
+  });
+
+  test('--year uses the period a project was active', () => {
+    const rows = json(iom(['query', '--year', '2017', '--json'], { db: t.db }).stdout);
+    const titles = rows.map((x) => x.title).join('\n');
+    expect(titles).toMatch(/FORSATY|Favorable Opportunities/);
+    expect(titles).toMatch(/Promotion de la santé/);
+    expect(titles).not.toMatch(/SALEMM|Solidarité avec les Enfants/); // ended December 2015
+  });
+
+  test('show prints one record with its source and raw text', () => {
+    const [row] = json(iom(['query', '--text', 'Autonomisation', '--json'], { db: t.db }).stdout);
+    expect(row).toBeDefined();
+    const r = iom(['show', row!.id, '--json'], { db: t.db });
+    expect(r.code, r.stderr).toBe(0);
+    const p = JSON.parse(r.stdout);
+    expect(p.project_id).toBe('LM.0416');
+    expect(p.budget_usd).toBe(300000);
+    expect(p.raw.budget).toBe('300000.00');
+    expect(p.source_info.path).toMatch(/000_7d4a42574226c896\.txt$/);
+  });
+
+  test('sources and info', () => {
+    const s = JSON.parse(iom(['sources', '--json'], { db: t.db }).stdout);
+    expect(s).toHaveLength(5);
+    const info = JSON.parse(iom(['info', '--json'], { db: t.db }).stdout);
+    expect(info.sources).toBe(5);
+    expect(info.path).toBe(t.db);
+  });
+
+  test('bad filter values are usage errors (exit 2) with a one-line message', () => {
+    for (const args of [['--year', 'abc'], ['--from', '2016', '--to', '2014'], ['--format', 'xml'], ['--donor', 'Unoin europeene']]) {
+      const r = iom(['query', ...args], { db: t.db });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+    expect(iom(['query', '--donor', 'Unoin europeene'], { db: t.db }).stderr).toMatch(/did you mean/);
+  });
+
+  test('a filter value is bound, never pasted into SQL', () => {
+    const r = iom(['query', '--source', "x'; DROP TABLE projects; --", '--json'], { db: t.db });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('[]\n');
+    expect(json(iom(['query', '--json'], { db: t.db }).stdout).length).toBeGreaterThan(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { openDb, resolveDbPath } from '../store/db.js';
 import { listProjects, type ProjectRow } from '../query/list.js';
-import { renderCsv, renderJson, renderNdjson, renderTable, type Format, type Row } from '../output/render.js';
+import { renderCsv, renderJson, renderNdjson, renderTable, type Cell, type Format, type Row } from '../output/render.js';
 import { humanDate, humanMoney } from '../output/human.js';
 import { useColor } from '../output/color.js';
 import type { QueryFlags } from './commands/query.js';
@@ -11,7 +11,7 @@ export const ALL_FIELDS: (keyof ProjectRow)[] = [
   'id', 'title', 'acronym', 'status', 'status_derived', 'type', 'section', 'start', 'end', 'end_open',
   'activity_start', 'activity_end', 'budget', 'budget_usd', 'countries', 'donors', 'donor_codes', 'partners',
   'implementers', 'places', 'beneficiaries', 'coverage', 'year', 'idf_region', 'prima_id', 'project_id', 'kind',
-  'summary', 'source', 'repairs',
+  'summary', 'source', 'repairs', 'sources', 'records', 'conflicts',
 ];
 const TABLE_FIELDS = ['id', 'title', 'status', 'start', 'end', 'donors', 'countries', 'budget_usd'];
 
@@ -29,7 +29,7 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
   const db = openDb(resolveDbPath(g.db), { readonly: true });
   let rows: ProjectRow[];
   try {
-    rows = listProjects(db, flags, { limit: flags.limit, offset: flags.offset, sort: flags.sort });
+    rows = listProjects(db, flags, { limit: flags.limit, offset: flags.offset, sort: flags.sort, unmerged: flags.unmerged });
   } finally {
     db.close();
   }
@@ -42,6 +42,10 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
     return out;
   };
   if (rows.length === 0) log.info('no project matches these filters');
+  const disputed = rows.filter((r) => r.conflicts.length).length;
+  if (disputed) {
+    log.info(`${disputed} project${disputed > 1 ? 's' : ''} merged from sources that disagree (marked ≠; 'iom show ID' lists who said what)`);
+  }
   switch (format) {
     case 'json':
       process.stdout.write(renderJson(rows.map(project)));
@@ -60,9 +64,20 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
           color: useColor(process.stdout, 'table'),
           width: flags.wide || !process.stdout.isTTY ? undefined : process.stdout.columns || 100,
           headers: { budget_usd: 'budget' },
-          display: { start: humanDate, end: humanDate, budget_usd: (v) => humanMoney(v) },
+          display: {
+            start: (v, r) => disputed_(r, 'start', humanDate) ?? humanDate(v),
+            end: (v, r) => disputed_(r, 'end', humanDate) ?? humanDate(v),
+            budget_usd: (v, r) => disputed_(r, 'budget_usd', (x) => humanMoney(x)) ?? humanMoney(v),
+            status: (v, r) => disputed_(r, 'status', String) ?? String(v ?? ''),
+          },
         }),
       );
     }
   }
+}
+
+/** "juin 2016 ≠ 2024" when the merged sources disagree on this field. */
+function disputed_(row: Row, field: string, show: (v: Cell) => string): string | undefined {
+  const c = (row.conflicts as ProjectRow['conflicts'] | undefined)?.find((x) => x.field === field);
+  return c ? [...new Set(c.values.map((v) => show(v.value as Cell)))].join(' ≠ ') : undefined;
 }

@@ -1,37 +1,53 @@
-// `iom show` for people: each field, its canonical value, and what the source wrote.
+// `iom show` for people: each field's value, what each source wrote, and where sources disagree.
 import { useColor, chalkFor } from '../output/color.js';
 import { humanDate, humanMoney } from '../output/human.js';
 import type { ProjectDetail } from '../query/show.js';
+import type { ProjectRow } from '../query/list.js';
 
-const RAW_KEY: Record<string, string> = {
-  start: 'start', end: 'end', status: 'status', type: 'type', budget_usd: 'budget', coverage: 'coverage', year: 'year',
-  idf_region: 'idfRegion', prima_id: 'primaId', project_id: 'projectId', countries: 'memberStates', donors: 'donors',
-  partners: 'partners', places: 'places', section: 'section', acronym: 'acronym', implementers: 'implementers',
+/** Field of the JSON row -> key of the raw text the source wrote. */
+const RAW_KEY: Record<string, string[]> = {
+  start: ['start', 'period'], end: ['end', 'period'], status: ['status'], type: ['type'], budget_usd: ['budget'],
+  coverage: ['coverage'], year: ['year'], idf_region: ['idfRegion'], prima_id: ['primaId'], project_id: ['projectId'],
+  countries: ['memberStates'], donors: ['donors', 'donorsText'], partners: ['partners'], places: ['places'],
+  section: ['section'], acronym: ['acronym'], implementers: ['implementers'],
 };
+const FIELDS = Object.keys(RAW_KEY);
+
+function show(p: ProjectRow, k: string): string {
+  const v = (p as unknown as Record<string, unknown>)[k];
+  if (k === 'start' || k === 'end') return humanDate(v as string) + (k === 'end' && p.end_open ? ' (open-ended)' : '');
+  if (k === 'budget_usd') return p.budget ? humanMoney(p.budget.amount, p.budget.currency) : '';
+  if (k === 'status') return v ? `${v}${p.status_derived ? ' (derived from the dates)' : ''}` : '';
+  if (Array.isArray(v)) return v.join('; ');
+  return v === null || v === undefined ? '' : String(v);
+}
 
 export function renderShow(p: ProjectDetail, terminal: boolean): string {
   const c = chalkFor(terminal && useColor(process.stdout, 'table'));
-  const lines: string[] = [c.bold(p.title), `${c.dim('id')} ${p.id}   ${c.dim('source')} ${p.source_info.path} (${p.source_info.kind}, ${p.source_info.format})`, ''];
-  const val = (k: string): string => {
-    const v = (p as unknown as Record<string, unknown>)[k];
-    if (k === 'start' || k === 'end') return humanDate(v as string) + (k === 'end' && p.end_open ? ' (open-ended)' : '');
-    if (k === 'budget_usd') return p.budget ? humanMoney(p.budget.amount, p.budget.currency) : '';
-    if (k === 'status') return v ? `${v}${p.status_derived ? ' (derived from the dates)' : ''}` : '';
-    if (k === 'donors') return p.donor_details.map((d) => (d.known ? `${d.name} [${d.code}]` : `${d.name} (unknown donor)`)).join('; ');
-    if (Array.isArray(v)) return v.join('; ');
-    return v === null || v === undefined ? '' : String(v);
-  };
-  const keys = ['acronym', 'status', 'type', 'section', 'start', 'end', 'budget_usd', 'donors', 'countries', 'places', 'partners', 'implementers', 'coverage', 'year', 'idf_region', 'prima_id', 'project_id'];
-  for (const k of keys) {
-    const v = val(k);
-    const raw = p.raw[RAW_KEY[k] ?? k] ?? (k === 'start' || k === 'end' ? p.raw.period : undefined);
-    if (!v && !raw) continue;
-    const rawText = raw === undefined ? '' : c.dim(`  ← "${Array.isArray(raw) ? raw.join('; ') : raw}"`);
-    lines.push(`${c.cyan(k.padEnd(13))}${v || c.dim('—')}${rawText}`);
+  const lines: string[] = [c.bold(p.title), `${c.dim('id')} ${p.id}`, ''];
+  for (const k of FIELDS) {
+    const v = show(p, k);
+    if (!v) continue;
+    const conflict = p.conflicts.find((x) => x.field === k);
+    lines.push(`${c.cyan(k.padEnd(13))}${v}${conflict ? c.yellow('  ≠ sources disagree, see below') : ''}`);
   }
   if (p.activity_start) lines.push(`${c.cyan('activity'.padEnd(13))}${humanDate(p.activity_start)} – ${humanDate(p.activity_end)}`);
-  for (const b of p.beneficiaries) lines.push(`${c.cyan('counts'.padEnd(13))}${b.count} ${b.what}${c.dim(`  ← "${b.sentence.slice(0, 100)}"`)}`);
+  for (const b of p.beneficiaries) lines.push(`${c.cyan('counts'.padEnd(13))}${b.count} ${b.what}`);
   if (p.summary) lines.push('', p.summary);
-  lines.push('', c.dim(`${p.repairs} repair${p.repairs === 1 ? '' : 's'} made to this project's text${p.source_info.lost_sequences ? `; the source had lost: ${p.source_info.lost_sequences}` : ''}`));
+  for (const conflict of p.conflicts) {
+    lines.push('', c.yellow(`${conflict.field}: the sources disagree`));
+    for (const v of conflict.values) lines.push(`  ${String(v.value)}  ${c.dim(`(${v.source})`)}`);
+  }
+  for (const m of p.members) {
+    lines.push('', c.bold(`From ${m.source.path}`) + c.dim(` (${m.source.kind}, ${m.source.format}, record ${m.id})`));
+    for (const k of FIELDS) {
+      const key = RAW_KEY[k]!.find((r) => m.raw[r] !== undefined);
+      if (!key) continue;
+      const raw = m.raw[key]!;
+      const value = show(m.values, k);
+      lines.push(`  ${c.cyan(k.padEnd(13))}${value || c.dim('—')}${c.dim(`  ← "${Array.isArray(raw) ? raw.join('; ') : raw}"`)}`);
+    }
+    lines.push(c.dim(`  ${m.values.repairs} repair${m.values.repairs === 1 ? '' : 's'} in this text${m.source.lost_sequences ? `; the source had lost "${m.source.lost_sequences}"` : ''}`));
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import type { Beneficiaries } from '../types.js';
 import { buildWhere, type QueryFilters } from './filters.js';
+import { mergeRows, type Conflict } from './merge.js';
 
 export interface ProjectRow {
   id: string;
@@ -36,6 +37,12 @@ export interface ProjectRow {
   summary: string | null;
   source: string;
   repairs: number;
+  /** Every source that describes this project (one unless records were merged). */
+  sources: string[];
+  /** The ids of the source records behind this row. */
+  records: string[];
+  /** Fields on which the sources disagree, each value with its source. */
+  conflicts: Conflict[];
   snippet?: string;
 }
 
@@ -46,6 +53,8 @@ export interface ListOptions {
   offset?: number;
   /** A field name, "-" in front for descending. */
   sort?: string;
+  /** One row per source record, instead of one row per project. */
+  unmerged?: boolean;
 }
 
 function orderBy(sort: string | undefined, ranked: boolean): string {
@@ -62,6 +71,7 @@ function orderBy(sort: string | undefined, ranked: boolean): string {
 
 interface Base {
   id: string;
+  group_id: string;
   rowid: number;
   title: string;
   acronym: string | null;
@@ -90,7 +100,64 @@ interface Base {
   snippet?: string;
 }
 
+/**
+ * Projects matching the filters. By default records that describe the same project are folded
+ * into one row (a project matches when any of its records does); `unmerged` gives the records.
+ */
 export function listProjects(db: Db, filters: QueryFilters, opts: ListOptions = {}): ProjectRow[] {
+  if (opts.unmerged) return selectRecords(db, filters, opts).map((r) => mergeRows([r]));
+  const want = opts.limit === undefined ? undefined : opts.limit + (opts.offset ?? 0);
+  // Merging can only shrink the list: fetch a margin, and everything if the margin was not enough.
+  let fetched = selectRecords(db, filters, { ...opts, offset: 0, limit: want === undefined ? undefined : want * 2 + 16 });
+  let merged = foldGroups(db, fetched);
+  if (want !== undefined && merged.length < want && fetched.length === want * 2 + 16) {
+    fetched = selectRecords(db, filters, { ...opts, offset: 0, limit: undefined });
+    merged = foldGroups(db, fetched);
+  }
+  const from = opts.offset ?? 0;
+  return want === undefined ? merged.slice(from) : merged.slice(from, want);
+}
+
+/** Replaces each matching record by its whole project, at the place of its first matching record. */
+function foldGroups(db: Db, rows: (ProjectRow & { group_id?: string })[]): ProjectRow[] {
+  const groupIds = [...new Set(rows.map((r) => r.group_id!))];
+  const multi = new Set<string>();
+  for (let i = 0; i < groupIds.length; i += 500) {
+    const chunk = groupIds.slice(i, i + 500);
+    const got = db
+      .prepare(`SELECT group_id FROM projects WHERE group_id IN (${chunk.map(() => '?').join(',')}) GROUP BY group_id HAVING count(*) > 1`)
+      .pluck()
+      .all(...chunk) as string[];
+    for (const g of got) multi.add(g);
+  }
+  const members = new Map<string, ProjectRow[]>();
+  if (multi.size) {
+    const ids = db
+      .prepare(`SELECT id FROM projects WHERE group_id IN (${[...multi].map(() => '?').join(',')})`)
+      .pluck()
+      .all(...multi) as string[];
+    for (const r of selectRecords(db, { ids }, {}) as (ProjectRow & { group_id: string })[]) {
+      const list = members.get(r.group_id) ?? [];
+      list.push(r);
+      members.set(r.group_id, list);
+    }
+  }
+  const done = new Set<string>();
+  const out: ProjectRow[] = [];
+  for (const r of rows) {
+    const g = r.group_id!;
+    if (done.has(g)) continue;
+    done.add(g);
+    const m = members.get(g);
+    const row = m ? mergeRows(m) : mergeRows([r]);
+    if (r.snippet !== undefined) row.snippet = r.snippet;
+    delete (row as { group_id?: string }).group_id;
+    out.push(row);
+  }
+  return out;
+}
+
+function selectRecords(db: Db, filters: QueryFilters, opts: ListOptions = {}): ProjectRow[] {
   const where = buildWhere(db, filters);
   const ranked = where.match !== undefined;
   const fts = ranked
@@ -98,7 +165,7 @@ export function listProjects(db: Db, filters: QueryFilters, opts: ListOptions = 
               FROM projects_fts WHERE projects_fts MATCH ?) f ON f.fts_rowid = p.rowid`
     : '';
   const limit = opts.limit !== undefined ? 'LIMIT ? OFFSET ?' : opts.offset ? 'LIMIT -1 OFFSET ?' : '';
-  const sql = `SELECT p.id, p.rowid, p.title, p.acronym, p.status, p.status_derived, p.type, p.section, p.start, p."end",
+  const sql = `SELECT p.id, p.group_id, p.rowid, p.title, p.acronym, p.status, p.status_derived, p.type, p.section, p.start, p."end",
       p.end_open, p.activity_start, p.activity_end, p.budget_amount, p.budget_currency, p.budget_usd, p.coverage,
       p.year, p.idf_region, p.prima_id, p.project_id, p.kind, p.summary, p.beneficiaries, p.repairs,
       s.path AS source ${ranked ? ', f.snippet' : ''}
@@ -175,7 +242,11 @@ function attachLinks(db: Db, rows: Base[]): ProjectRow[] {
       summary: r.summary,
       source: r.source,
       repairs: r.repairs,
+      sources: [r.source],
+      records: [r.id],
+      conflicts: [],
     };
+    Object.defineProperty(row, 'group_id', { value: r.group_id, enumerable: false });
     if (r.snippet !== undefined) row.snippet = r.snippet;
     return row;
   });

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { ProjectRecord, SourceInfo } from '../types.js';
 import type { Db } from './db.js';
 import { activeRange } from '../normalize/dates.js';
+import { linkRecords } from './link.js';
 
 export interface SourceWrite extends SourceInfo {
   pages?: number;
@@ -49,6 +50,7 @@ export function toRow(r: ProjectRecord, sourceId: number, position: number): Rec
     beneficiaries: JSON.stringify(r.beneficiaries),
     raw: JSON.stringify(r.raw),
     repairs: r.repairs,
+    group_id: r.id,
   };
 }
 
@@ -121,6 +123,7 @@ export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[
         for (const p of r.partners) s.insertPartner.run(r.id, p, 'partner');
         for (const p of r.implementers) s.insertPartner.run(r.id, p, 'implementer');
       });
+      linkRecords(db, sourceId, records);
       return existing ? 'replaced' : 'added';
     })
     .immediate();

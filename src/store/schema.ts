@@ -124,6 +124,12 @@ export const MIGRATIONS: string[] = [
     LEFT JOIN project_donors d ON d.project_id = p.id
     GROUP BY p.id;
   `,
+  /* 2: one project, many sources. Records that describe the same project share a group_id. */ `
+  ALTER TABLE projects ADD COLUMN group_id TEXT;
+  UPDATE projects SET group_id = id;
+  CREATE INDEX projects_group ON projects(group_id);
+  CREATE INDEX projects_acronym ON projects(acronym);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { formatOption, globals, intOption, jsonOption, logger, pickFormat } from '../options.js';
 import type { Format } from '../../output/render.js';
 
@@ -17,6 +17,7 @@ export interface QueryFlags {
   sort?: string;
   fields?: string;
   wide?: boolean;
+  unmerged?: boolean;
   format?: Format;
   json?: boolean;
 }
@@ -45,7 +46,7 @@ export function register(program: Command): void {
     .option('--wide', 'do not truncate table cells to the terminal width')
     .addOption(formatOption())
     .addOption(jsonOption())
-    .addOption(new Option('--unmerged', 'show each source record separately (the default for now)').hideHelp())
+    .option('--unmerged', 'one row per source record, instead of one per project (records of the same project are merged by default)')
     .addHelpText(
       'after',
       `

@@ -1,0 +1,111 @@
+// One project, many sources: when a record is stored, look for a record of ANOTHER source that
+// describes the same project, and give the new record that record's group_id.
+// Evidence, strongest first: the same IOM project ID or Prima ID; then title words in common
+// (a share of the shorter title), backed by the acronym, overlapping dates and shared donors.
+// Conflicting IDs veto a link; a group never takes two records of the same source.
+import type { Db } from './db.js';
+import type { ProjectRecord } from '../types.js';
+
+const STOP = new Set(
+  ('les des pour par avec dans sur aux une est sont qui que dont vers depuis entre ces ses leur leurs its the and for with from '
+    + 'projet project programme program phase initiative').split(' '),
+);
+
+/** Significant title words: accent-free, lower case, plural -s/-x dropped, no short or common words. */
+export function titleWords(title: string): Set<string> {
+  const words = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 3 && !STOP.has(w))
+    .map((w) => (w.length > 4 ? w.replace(/[sx]$/, '') : w));
+  return new Set(words);
+}
+
+export function titleSimilarity(a: Set<string>, b: Set<string>): { shared: number; score: number } {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  const smaller = Math.min(a.size, b.size);
+  return { shared, score: smaller ? shared / Math.max(a.size, b.size, 1) * 0.5 + (shared / smaller) * 0.5 : 0 };
+}
+
+interface Candidate {
+  id: string;
+  group_id: string;
+  source_id: number;
+  title: string;
+  acronym: string | null;
+  project_id: string | null;
+  prima_id: string | null;
+  active_from: string | null;
+  active_to: string | null;
+}
+
+const year = (d: string | null | undefined) => (d ? Number(d.slice(0, 4)) : null);
+
+function datesOverlap(r: ProjectRecord, c: Candidate): boolean | null {
+  const rs = year(r.start ?? r.activityStart);
+  const cs = year(c.active_from);
+  if (rs === null || cs === null) return null;
+  const re = year(r.end) ?? 9999;
+  const ce = year(c.active_to) ?? 9999;
+  return rs <= ce + 1 && cs <= re + 1;
+}
+
+/** How sure we are that record r and candidate c are the same project (0 = not). */
+export function sameProjectScore(r: ProjectRecord, c: Candidate, donorsOf: (id: string) => string[]): number {
+  const idA = r.projectId?.toUpperCase();
+  const idB = c.project_id?.toUpperCase();
+  if (idA && idB) return idA === idB ? 1 : 0;
+  const pA = r.primaId?.toUpperCase();
+  const pB = c.prima_id?.toUpperCase();
+  if (pA && pB) return pA === pB ? 1 : 0;
+  const { shared, score } = titleSimilarity(titleWords(r.title), titleWords(c.title));
+  let s = score;
+  if (r.acronym && c.acronym) s += r.acronym.toUpperCase() === c.acronym.toUpperCase() ? 0.3 : -0.3;
+  const overlap = datesOverlap(r, c);
+  if (overlap === false) s -= 0.3;
+  if (overlap === true) s += 0.05;
+  const mine = new Set(r.donors.map((d) => d.code).filter(Boolean));
+  const theirs = donorsOf(c.id);
+  if (mine.size && theirs.length) s += theirs.some((d) => mine.has(d)) ? 0.1 : -0.1;
+  return shared >= 3 && s >= 0.75 ? Math.min(s, 0.99) : 0;
+}
+
+function ftsTerms(title: string): string | null {
+  const words = [...titleWords(title)].slice(0, 12);
+  return words.length ? `title : (${words.map((w) => `"${w}"*`).join(' OR ')})` : null;
+}
+
+/** Sets group_id for each record of the source just written. Runs inside the write transaction. */
+export function linkRecords(db: Db, sourceId: number, records: ProjectRecord[]): void {
+  const byId = db.prepare<[string, string, string, number], Candidate>(
+    `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, active_from, active_to FROM projects
+     WHERE (project_id = ? OR prima_id = ? OR acronym = ?) AND source_id != ?`,
+  );
+  const byTitle = db.prepare<[string, number], Candidate>(
+    `SELECT p.id, p.group_id, p.source_id, p.title, p.acronym, p.project_id, p.prima_id, p.active_from, p.active_to
+     FROM projects_fts f JOIN projects p ON p.rowid = f.rowid
+     WHERE projects_fts MATCH ? AND p.source_id != ? ORDER BY f.rank LIMIT 10`,
+  );
+  const donors = db.prepare<[string], { code: string }>('SELECT code FROM project_donors WHERE project_id = ? AND code IS NOT NULL');
+  const sourcesInGroup = db.prepare<[string], { source_id: number }>('SELECT DISTINCT source_id FROM projects WHERE group_id = ?');
+  const setGroup = db.prepare<[string, string]>('UPDATE projects SET group_id = ? WHERE id = ?');
+  const donorsOf = (id: string) => donors.all(id).map((d) => d.code);
+  for (const r of records) {
+    const seen = new Map<string, Candidate>();
+    const keyId = r.projectId ?? r.primaId ?? r.acronym;
+    if (keyId) for (const c of byId.all(r.projectId ?? '', r.primaId ?? '', r.acronym ?? '', sourceId)) seen.set(c.id, c);
+    const terms = ftsTerms(r.title);
+    if (terms) for (const c of byTitle.all(terms, sourceId)) seen.set(c.id, c);
+    let best: { c: Candidate; score: number } | undefined;
+    for (const c of seen.values()) {
+      const score = sameProjectScore(r, c, donorsOf);
+      if (score > (best?.score ?? 0)) best = { c, score };
+    }
+    if (!best) continue;
+    if (sourcesInGroup.all(best.c.group_id).some((s) => s.source_id === sourceId)) continue;
+    setGroup.run(best.c.group_id, r.id);
+  }
+}

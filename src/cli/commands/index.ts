@@ -6,5 +6,6 @@ import { register as query } from './query.js';
 import { register as show } from './show.js';
 import { register as sources } from './sources.js';
 import { register as info } from './info.js';
+import { register as check } from './check.js';
 
-export const commandModules: Array<(program: Command) => void> = [ingest, query, show, sources, info];
+export const commandModules: Array<(program: Command) => void> = [ingest, query, show, sources, info, check];

@@ -1,0 +1,47 @@
+// `iom check`: SQLite's own integrity check, then the tool's consistency rules.
+import type { Db } from './db.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export function checkDb(db: Db): CheckResult[] {
+  const out: CheckResult[] = [];
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const rule = (name: string, sql: string, what: string) => {
+    const n = count(sql);
+    out.push({ name, ok: n === 0, detail: n === 0 ? 'ok' : `${n} ${what}` });
+  };
+
+  const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+  const okIntegrity = integrity.length === 1 && integrity[0]!.integrity_check === 'ok';
+  out.push({ name: 'sqlite integrity', ok: okIntegrity, detail: okIntegrity ? 'ok' : integrity.map((r) => r.integrity_check).slice(0, 5).join('; ') });
+  const fk = db.pragma('foreign_key_check') as unknown[];
+  out.push({ name: 'foreign keys', ok: fk.length === 0, detail: fk.length === 0 ? 'ok' : `${fk.length} rows point at nothing` });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  out.push({ name: 'schema version', ok: version === SCHEMA_VERSION, detail: `${version} (this iom: ${SCHEMA_VERSION})` });
+
+  rule('every project has a source', 'SELECT count(*) n FROM projects p WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = p.source_id)', 'projects without a source');
+  for (const t of ['project_donors', 'project_countries', 'project_places', 'project_partners']) {
+    rule(`${t} rows point at a project`, `SELECT count(*) n FROM ${t} x WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = x.project_id)`, 'orphan rows');
+  }
+  rule('source record counts match', 'SELECT count(*) n FROM sources s WHERE s.records != (SELECT count(*) FROM projects p WHERE p.source_id = s.id)', 'sources whose count is off');
+  rule('every source has a project', 'SELECT count(*) n FROM sources s WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.source_id = s.id)', 'sources without projects');
+  rule('projects have a title', `SELECT count(*) n FROM projects WHERE trim(title) = ''`, 'projects with an empty title');
+  rule('project groups are set', 'SELECT count(*) n FROM projects WHERE group_id IS NULL', 'projects without a group');
+  rule('active periods are ordered', 'SELECT count(*) n FROM projects WHERE active_to IS NOT NULL AND active_from > active_to', 'projects ending before they start');
+  try {
+    db.prepare(`INSERT INTO projects_fts(projects_fts, rank) VALUES ('integrity-check', 1)`).run();
+    out.push({ name: 'full-text index', ok: true, detail: 'ok' });
+  } catch (err) {
+    out.push({ name: 'full-text index', ok: false, detail: `${(err as Error).message}; run 'iom check --rebuild-fts'` });
+  }
+  return out;
+}
+
+export function rebuildFts(db: Db): void {
+  db.prepare(`INSERT INTO projects_fts(projects_fts) VALUES ('rebuild')`).run();
+}

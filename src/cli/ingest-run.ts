@@ -37,6 +37,13 @@ export async function runIngest(paths: string[], opts: ReadOptions, g: Globals, 
     log.info('interrupted: finishing the current file, then stopping (Ctrl-C again to quit now)');
   };
   process.on('SIGINT', onSigint);
+  // Many files on a terminal: a progress bar instead of a line per file; problems are listed after it.
+  const bar = files.length >= 20 && process.stderr.isTTY && !g.quiet ? await progressBar(files.length) : undefined;
+  const deferred: string[] = [];
+  const note = (line: string, problem = false) => {
+    if (!bar) return problem ? log.error(line) : log.info(line);
+    if (problem) deferred.push(line);
+  };
   let added = 0;
   let unchanged = 0;
   let records = 0;
@@ -49,13 +56,13 @@ export async function runIngest(paths: string[], opts: ReadOptions, g: Globals, 
         done++;
         if (r.outcome === 'unchanged') {
           unchanged++;
-          log.info(`= ${show(file)}: unchanged`);
+          note(`= ${show(file)}: unchanged`);
           continue;
         }
         added++;
         records += r.records;
         const warn = r.warnings.length ? `; ${r.warnings.join('; ')}` : '';
-        log.info(
+        note(
           `${r.outcome === 'replaced' ? '~' : '+'} ${show(file)}: ${KIND_LABEL[r.kind!] ?? r.kind}, ${r.records} project${r.records === 1 ? '' : 's'}, ${r.repairs} repair${r.repairs === 1 ? '' : 's'}${r.outcome === 'replaced' ? ' (replaced the earlier version)' : ''}${warn}`,
         );
       } catch (err) {
@@ -63,10 +70,14 @@ export async function runIngest(paths: string[], opts: ReadOptions, g: Globals, 
         done++;
         failed++;
         const path = err instanceof InputError ? err.path : file;
-        log.error(`${show(path)}: ${err.message}`);
+        note(`${show(path)}: ${err.message}`, true);
+      } finally {
+        bar?.update(done);
       }
     }
   } finally {
+    bar?.stop();
+    for (const line of deferred) log.error(line);
     process.off('SIGINT', onSigint);
     db.close();
   }
@@ -75,4 +86,18 @@ export async function runIngest(paths: string[], opts: ReadOptions, g: Globals, 
     `${stopped}${files.length} file${files.length === 1 ? '' : 's'}: ${added} stored (${records} projects), ${unchanged} unchanged, ${failed} failed; database ${dbPath}`,
   );
   if (failed || interrupted) process.exitCode = interrupted ? 130 : 1;
+}
+
+async function progressBar(total: number) {
+  const { SingleBar } = await import('cli-progress');
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'ingest [{bar}] {value}/{total} files  {eta_formatted} left',
+    barCompleteChar: '█',
+    barIncompleteChar: '░',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total, 0);
+  return bar;
 }

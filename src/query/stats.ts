@@ -1,8 +1,13 @@
 // projectStats(db, filters, {by, sum}): counts (and budget sums) of the matching projects per
 // donor, country, year, status, type or section. Plain numbers, no formatting.
+// Projects are counted as `iom query` lists them: the records of one project read from several
+// sources are one project (see merge.ts), so stats add up to what query shows.
 import { UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
-import { buildWhere, type QueryFilters } from './filters.js';
+import type { Status } from '../types.js';
+import { activeRange } from '../normalize/dates.js';
+import type { QueryFilters } from './filters.js';
+import { listProjects, type ProjectRow } from './list.js';
 
 export const STATS_BY = ['donor', 'country', 'year', 'status', 'type', 'section'] as const;
 export type StatsBy = (typeof STATS_BY)[number];
@@ -37,11 +42,30 @@ export function checkStatsOptions(by: string, sum: string | undefined): void {
   }
 }
 
-interface Selected {
-  id: string;
-  budget_usd: number | null;
-  active_from: string | null;
-  active_to: string | null;
+/** The ISO day bounds a project is active between, as the --year/--from/--to filters see them. */
+export function activeBounds(r: ProjectRow): { from: string | null; to: string | null } {
+  return activeRange({ start: r.start, end: r.end, endOpen: r.end_open, status: r.status as Status | null });
+}
+
+/** Values of a field for one project; several for donor and country, none -> [null]. */
+function valuesOf(r: ProjectRow, by: Exclude<StatsBy, 'year'>): (string | null)[] {
+  const list = by === 'donor' ? r.donors : by === 'country' ? r.countries : [r[by]];
+  const distinct = [...new Set(list.filter((v): v is string => v !== null && v !== ''))];
+  return distinct.length ? distinct : [null];
+}
+
+/** Biggest first (nulls last), then by key; the group with no value (key null) at the very end. */
+export function compareStats(withSum: boolean) {
+  return (a: StatRow, b: StatRow): number => {
+    if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
+    if (withSum) {
+      const x = a.sum_budget_usd ?? null;
+      const y = b.sum_budget_usd ?? null;
+      if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+      if (x !== null && y !== null && x !== y) return y - x;
+    }
+    return b.count - a.count || String(a.key).localeCompare(String(b.key), 'fr');
+  };
 }
 
 /**
@@ -52,52 +76,57 @@ interface Selected {
  */
 export function projectStats(db: Db, filters: QueryFilters, opts: StatsOptions): StatRow[] {
   checkStatsOptions(opts.by, opts.sum);
-  const where = buildWhere(db, filters);
-  const selected = `SELECT p.id, p.budget_usd, p.active_from, p.active_to, p.status, p.type, p.section
-    FROM projects p JOIN sources s ON s.id = p.source_id ${where.sql}`;
+  const projects = listProjects(db, filters);
   const withSum = opts.sum === 'budget_usd';
-  let rows: StatRow[];
-  if (opts.by === 'year') {
-    rows = yearTimeline(db.prepare(selected).all(...where.params) as Selected[], opts.now ?? new Date(), withSum);
-  } else {
-    // One row per (group value, project), so a donor named twice for a project counts it once.
-    const pairs =
-      opts.by === 'donor'
-        ? `SELECT DISTINCT d.name AS key, NULL AS name, sel.id, sel.budget_usd FROM sel LEFT JOIN project_donors d ON d.project_id = sel.id`
-        : opts.by === 'country'
-          ? `SELECT c.code AS key, c.name AS name, sel.id, sel.budget_usd FROM sel LEFT JOIN project_countries c ON c.project_id = sel.id`
-          : `SELECT sel.${opts.by} AS key, NULL AS name, sel.id, sel.budget_usd FROM sel`;
-    const sql = `WITH sel AS (${selected}), pairs AS (${pairs})
-      SELECT key, min(name) AS name, count(*) AS count, sum(budget_usd) AS sum_budget_usd
-      FROM pairs GROUP BY key
-      ORDER BY key IS NULL, ${withSum ? 'sum_budget_usd IS NULL, sum_budget_usd DESC, ' : ''}count DESC, key`;
-    const got = db.prepare(sql).all(...where.params) as { key: string | null; name: string | null; count: number; sum_budget_usd: number | null }[];
-    rows = got.map((r) => {
-      const row: StatRow = { key: r.key };
-      if (opts.by === 'country' && r.key !== null) row.name = r.name ?? r.key;
-      row.count = r.count;
-      if (withSum) row.sum_budget_usd = r.sum_budget_usd;
-      return row;
-    });
+  if (opts.by === 'year') return yearTimeline(projects, opts.now ?? new Date(), withSum);
+  const by = opts.by;
+  const groups = new Map<string | null, ProjectRow[]>();
+  for (const p of projects) {
+    for (const v of valuesOf(p, by)) {
+      const list = groups.get(v);
+      if (list) list.push(p);
+      else groups.set(v, [p]);
+    }
   }
-  return rows;
+  const names = by === 'country' ? countryNames(db) : undefined;
+  const rows = [...groups].map(([key, members]) => {
+    // Keys in a fixed order: key, name (countries), count, sum_budget_usd.
+    const row = { key } as StatRow;
+    if (names && key !== null) row.name = names.get(key) ?? key;
+    row.count = members.length;
+    if (withSum) row.sum_budget_usd = sumKnown(members.map((m) => m.budget_usd));
+    return row;
+  });
+  return rows.sort(compareStats(withSum));
+}
+
+/** ISO code -> French name, for the countries stored. */
+export function countryNames(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT code, min(name) AS name FROM project_countries GROUP BY code').all() as { code: string; name: string }[];
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /**
- * Projects active per year: every year from the earliest active_from to the latest active_to
- * (an open-ended project, active_to NULL, runs to the current year), each counting the projects
- * whose active range covers some of it. Years with no project in between are kept (count 0) so
- * the timeline has no holes. Projects with no known dates are counted under key null.
+ * Projects active per year: every year from the earliest start to the latest end (an
+ * open-ended project, active_to NULL, runs to the current year), each counting the projects
+ * whose active range covers some of it, the same ranges `--year` filters on. Years with no
+ * project in between are kept (count 0) so the timeline has no holes. Projects with no known
+ * dates are counted under key null.
  */
-function yearTimeline(projects: Selected[], now: Date, withSum: boolean): StatRow[] {
+function yearTimeline(projects: ProjectRow[], now: Date, withSum: boolean): StatRow[] {
   const current = now.getUTCFullYear();
-  const dated = projects.filter((p) => p.active_from !== null);
-  const undated = projects.length - dated.length;
-  const spans = dated.map((p) => {
-    const from = Number(p.active_from!.slice(0, 4));
-    const to = p.active_to === null ? Math.max(current, from) : Number(p.active_to.slice(0, 4));
-    return { from, to: Math.max(from, to), budget: p.budget_usd };
-  });
+  const spans: { from: number; to: number; budget: number | null }[] = [];
+  const undated: ProjectRow[] = [];
+  for (const p of projects) {
+    const { from, to } = activeBounds(p);
+    if (from === null) {
+      undated.push(p);
+      continue;
+    }
+    const first = Number(from.slice(0, 4));
+    const last = to === null ? Math.max(current, first) : Number(to.slice(0, 4));
+    spans.push({ from: first, to: Math.max(first, last), budget: p.budget_usd });
+  }
   const rows: StatRow[] = [];
   if (spans.length) {
     const first = Math.min(...spans.map((s) => s.from));
@@ -109,9 +138,9 @@ function yearTimeline(projects: Selected[], now: Date, withSum: boolean): StatRo
       rows.push(row);
     }
   }
-  if (undated) {
-    const row: StatRow = { key: null, count: undated };
-    if (withSum) row.sum_budget_usd = sumKnown(projects.filter((p) => p.active_from === null).map((p) => p.budget_usd));
+  if (undated.length) {
+    const row: StatRow = { key: null, count: undated.length };
+    if (withSum) row.sum_budget_usd = sumKnown(undated.map((p) => p.budget_usd));
     rows.push(row);
   }
   return rows;

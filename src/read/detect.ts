@@ -50,8 +50,18 @@ export function decodeText(data: Uint8Array): { text: string; encoding: string }
   } catch {
     const { valid, bad, offset } = scanUtf8(body);
     if (valid > 0) return { offset: offset + start, bad };
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
   }
+}
+
+// 0x80..0x9F of Windows-1252; Node's TextDecoder('windows-1252') decodes these as Latin-1 controls.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(b: Uint8Array): string {
+  const latin1 = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /** Counts valid multi-byte UTF-8 sequences and invalid bytes. */

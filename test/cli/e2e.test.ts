@@ -96,8 +96,8 @@ describe('iom on the five seeds', () => {
     const p = JSON.parse(r.stdout);
     expect(p.project_id).toBe('LM.0416');
     expect(p.budget_usd).toBe(300000);
-    expect(p.raw.budget).toBe('300000.00');
-    expect(p.source_info.path).toMatch(/000_7d4a42574226c896\.txt$/);
+    expect(p.members[0].raw.budget).toBe('300000.00');
+    expect(p.members[0].source.path).toMatch(/000_7d4a42574226c896\.txt$/);
   });
 
   test('sources and info', () => {

@@ -76,7 +76,7 @@ describe('writeSource', () => {
     writeSource(db, source(), [record()]);
     const hits = () => count(`SELECT count(*) n FROM projects_fts WHERE projects_fts MATCH 'travailleuses'`);
     expect(hits()).toBe(1);
-    writeSource(db, source({ hash: 'h9' }), [record({ summary: 'rien', text: 'rien' })]);
+    writeSource(db, source({ hash: 'h9' }), [record({ title: 'Autre', summary: 'rien', text: 'rien' })]);
     expect(hits()).toBe(0);
   });
 });

@@ -7,5 +7,11 @@ import { register as show } from './show.js';
 import { register as sources } from './sources.js';
 import { register as info } from './info.js';
 import { register as check } from './check.js';
+import { register as repair } from './repair.js';
+import { register as stats } from './stats.js';
+import { register as facets } from './facets.js';
+import { register as exportCmd } from './export.js';
+import { register as sql } from './sql.js';
+import { register as completion } from './completion.js';
 
-export const commandModules: Array<(program: Command) => void> = [ingest, query, show, sources, info, check];
+export const commandModules: Array<(program: Command) => void> = [ingest, query, show, sources, stats, facets, exportCmd, sql, repair, check, info, completion];

@@ -1,0 +1,263 @@
+// The normalize stage: ProjectDraft (fields as written) -> ProjectRecord (codes, ISO dates,
+// amounts, counts). Pure and synchronous.
+
+import { createHash } from 'node:crypto';
+import type { CountryRef, DonorRef, PlaceRef, ProjectDraft, ProjectRecord, RepairChange } from '../types.js';
+import { countryName, findCountriesInText, resolveCountry, splitCountryList } from './countries.js';
+import { parseDate, parseDateRange, periodEnd, periodStart } from './dates.js';
+import { findDonorsInFundingText, findDonorsInText, findFunderSpans, resolveDonor, splitDonorList } from './donors.js';
+import { findMoneyInText, parseMoney, toUsd } from './money.js';
+import { findBeneficiaries } from './beneficiaries.js';
+import { findPlacesInText, resolvePlace } from './places.js';
+import { deriveStatus, iatiStatusCode, normalizeStatus } from './status.js';
+import { collapseWs, foldKey, foldText, maskSpans, sentences } from './text.js';
+
+export * from './countries.js';
+export * from './dates.js';
+export * from './donors.js';
+export * from './money.js';
+export * from './places.js';
+export * from './status.js';
+
+export interface NormalizeContext {
+  /** The source's name or path, part of the id. */
+  sourceName: string;
+  /** The repair stage's changes for the whole document (lines of the repaired text). */
+  repairs: readonly RepairChange[];
+  /** "Today" for statuses derived from dates (default: now). */
+  today?: Date;
+}
+
+/** Title as shown: whitespace collapsed, leading bullet dropped, a trailing copy of the period dropped. */
+export function cleanTitle(title: string, period?: string): string {
+  let t = collapseWs(title).replace(/^[•·▪◦*\-–—\s]+/, '');
+  const p = period ? collapseWs(period) : '';
+  if (p && t.length > p.length && t.endsWith(p)) t = t.slice(0, -p.length).trim();
+  return t;
+}
+
+/** Lowercase, accent-free title with collapsed whitespace: the title part of the id. */
+export function canonicalTitle(title: string): string {
+  return collapseWs(foldText(title));
+}
+
+/** First 12 hex digits of sha1(`${sourceName}\n${index}\n${canonical title}`). */
+export function recordId(sourceName: string, index: number, title: string): string {
+  return createHash('sha1').update(`${sourceName}\n${index}\n${canonicalTitle(title)}`).digest('hex').slice(0, 12);
+}
+
+const NOT_ACRONYMS: ReadonlySet<string> = new Set(['OIM', 'IOM', 'ONU', 'UN', 'NU', 'ONG', 'NGO', 'OSC', 'CSO', 'CARE', 'USD', 'EUR', 'MAD']);
+
+function plausibleAcronym(a: string): boolean {
+  const letters = a.replace(/[^A-Z]/g, '');
+  if (letters.length < 2 || NOT_ACRONYMS.has(a)) return false;
+  if (/^[IVXLC]+$/.test(a)) return false; // "(II)": a phase number
+  return !resolveDonor(a).known;
+}
+
+/**
+ * The project's acronym in its title: an all-caps token in brackets ("(TRQN)", "(AVRR)"), or a
+ * leading all-caps word before a colon or as the title's first word ("MOTUSE :", "COMPASS").
+ * Organisations (OIM, UE, donors) and roman numerals are not project acronyms.
+ */
+export function findAcronym(rawTitle: string): string | null {
+  const title = cleanTitle(rawTitle);
+  for (const m of title.matchAll(/\(([A-Z][A-Z0-9]*(?:[-&][A-Z0-9]+)*)\)/g)) {
+    if (plausibleAcronym(m[1]!)) return m[1]!;
+  }
+  const lead = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?=\s*[:–—-]\s|\s+\p{Lu}\p{Ll}|\s*$)/u.exec(title);
+  if (lead && lead[1]!.length >= 3 && plausibleAcronym(lead[1]!) && (/\p{Ll}/u.test(title) || title.trim() === lead[1])) {
+    return lead[1]!;
+  }
+  return null;
+}
+
+function clean(s: string | undefined | null): string | null {
+  if (s === undefined || s === null) return null;
+  const t = collapseWs(s);
+  return t ? t : null;
+}
+
+function cleanList(list: readonly string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const s of list ?? []) {
+    const t = collapseWs(s)
+      .replace(/^[•·▪*\-–—,;:\s]+/, '')
+      .replace(/[\s,;:.]+$/, '');
+    const key = foldKey(t);
+    if (!t || !key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(t);
+  }
+  return out;
+}
+
+const OPEN_END = /^(?:en cours|present|aujourd'hui|a ce jour|ce jour|ongoing|now|current|a determiner|indetermine|ouvert|open)$/;
+
+/** Earliest start and latest end of the activity dates a news item reports. */
+function activitySpan(dates: readonly string[] | undefined): { start: string | null; end: string | null } {
+  let start: string | null = null;
+  let end: string | null = null;
+  for (const d of dates ?? []) {
+    const r = parseDateRange(d);
+    const a = r.start ?? r.end;
+    const b = r.end ?? r.start;
+    if (a && (!start || periodStart(a) < periodStart(start))) start = a;
+    if (b && (!end || periodEnd(b) > periodEnd(end))) end = b;
+  }
+  return { start, end };
+}
+
+function dedupeDonors(list: DonorRef[]): DonorRef[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const k = d.code ?? `?${foldKey(d.name)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** A budget stated in the text ("un montant global de 9.5 millions de dollars US") when no field gives one. */
+function budgetFromText(text: string) {
+  for (const s of sentences(text)) {
+    if (!/\b(?:budget|montant|enveloppe|co[uû]t\s+(?:total|global)|amount|total\s+cost)\b/i.test(s.text)) continue;
+    const found = findMoneyInText(s.text);
+    if (found.length > 0) return found[0]!;
+  }
+  return null;
+}
+
+const RAW_FIELDS = [
+  'title', 'acronym', 'section', 'period', 'start', 'end', 'status', 'type', 'budget', 'budgetLabel', 'coverage',
+  'year', 'idfRegion', 'primaId', 'projectId', 'memberStates', 'donors', 'donorsText', 'partners', 'implementers',
+  'places', 'activityDates',
+] as const satisfies ReadonlyArray<keyof ProjectDraft>;
+
+function rawFields(draft: ProjectDraft): Record<string, string | string[]> {
+  const raw: Record<string, string | string[]> = {};
+  for (const k of RAW_FIELDS) {
+    const v = draft[k];
+    if (typeof v === 'string') {
+      if (v.trim()) raw[k] = v;
+    } else if (Array.isArray(v)) {
+      const list = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+      if (list.length) raw[k] = list;
+    }
+  }
+  return raw;
+}
+
+/**
+ * Normalizes one extracted project. See the brief in each module for the rules; in short:
+ * dates from start/end else the period; status from the page else derived from the dates
+ * (statusDerived); donors from the donors field (split, resolved) else from the funding text;
+ * countries from the member states, then (activity-sheet projects only) the countries the text
+ * names outside its funding phrases, then the countries of the places.
+ */
+export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): ProjectRecord {
+  const today = ctx.today ?? new Date();
+  const title = cleanTitle(draft.title, draft.period);
+  const id = recordId(ctx.sourceName, draft.index, title);
+  const acronym = clean(draft.acronym) ?? findAcronym(title);
+
+  // Dates.
+  const period = parseDateRange(draft.period);
+  const start = parseDate(draft.start) ?? (draft.start ? parseDateRange(draft.start).start : null) ?? period.start;
+  const endGiven = parseDate(draft.end) ?? (draft.end ? parseDateRange(draft.end).end : null);
+  const end = endGiven ?? (draft.end ? null : period.end);
+  const endOpen = end === null && (period.open || (draft.end !== undefined && OPEN_END.test(foldKey(draft.end))));
+  const activity = activitySpan(draft.activityDates);
+
+  // Status.
+  let status = normalizeStatus(draft.status);
+  let statusDerived = false;
+  if (!status) {
+    status = deriveStatus(start, end, endOpen, today);
+    statusDerived = status !== null;
+  }
+
+  // Money.
+  const budget = draft.budget ? parseMoney(draft.budget, { label: draft.budgetLabel }) : budgetFromText(draft.text);
+
+  // Places.
+  const places: PlaceRef[] = [];
+  const placeKeys = new Set<string>();
+  const addPlace = (p: PlaceRef) => {
+    const k = `${foldKey(p.name)}|${p.country ?? ''}`;
+    if (placeKeys.has(k)) return;
+    placeKeys.add(k);
+    places.push(p);
+  };
+  for (const raw of draft.places ?? []) {
+    const name = collapseWs(raw);
+    if (!name) continue;
+    addPlace(resolvePlace(name) ?? { name, country: null, kind: 'city', raw });
+  }
+  for (const p of findPlacesInText(draft.text)) addPlace(p);
+
+  // Countries.
+  const countries: CountryRef[] = [];
+  const addCountry = (c: CountryRef | null) => {
+    if (c && !countries.some((x) => x.code === c.code)) countries.push(c);
+  };
+  for (const ms of draft.memberStates ?? []) for (const piece of splitCountryList(ms)) addCountry(resolveCountry(piece));
+  if (draft.kind === 'iom-activity-sheet') {
+    // An activity-sheet block has no member-state field: the countries its text names are where
+    // it runs ("au Maroc, au Sénégal...", "la France, la Grèce..."), always, not only when no
+    // place was found ("OIM Paris" alone would leave just France). The funders' countries
+    // ("Fonds : Belgique, Espagne...", "Coopération Suisse") are masked out.
+    const text = maskSpans(draft.text, findFunderSpans(draft.text));
+    for (const c of findCountriesInText(text)) addCountry(c);
+  }
+  for (const p of places) if (p.country) addCountry({ code: p.country, name: countryName(p.country) ?? p.country });
+
+  // Donors.
+  let donors: DonorRef[] = [];
+  const listed = (draft.donors ?? []).filter((d) => d.trim());
+  if (listed.length > 0) {
+    for (const d of listed) for (const piece of splitDonorList(d)) donors.push(resolveDonor(piece));
+  } else {
+    if (draft.donorsText) donors = findDonorsInFundingText(draft.donorsText);
+    if (donors.length === 0) donors = findDonorsInText(draft.text);
+  }
+  donors = dedupeDonors(donors);
+
+  const beneficiaries = findBeneficiaries(draft.beneficiaryText?.length ? draft.beneficiaryText : draft.text);
+  const yearMatch = draft.year ? /\d{4}/.exec(draft.year) : null;
+
+  return {
+    id,
+    kind: draft.kind,
+    title,
+    acronym,
+    section: clean(draft.section),
+    status,
+    statusCode: iatiStatusCode(status),
+    statusDerived,
+    type: clean(draft.type),
+    start,
+    end,
+    endOpen,
+    activityStart: activity.start,
+    activityEnd: activity.end,
+    budget,
+    budgetUsd: toUsd(budget),
+    coverage: clean(draft.coverage),
+    year: yearMatch ? Number.parseInt(yearMatch[0], 10) : null,
+    idfRegion: clean(draft.idfRegion),
+    primaId: clean(draft.primaId),
+    projectId: clean(draft.projectId),
+    countries,
+    donors,
+    partners: cleanList(draft.partners),
+    implementers: cleanList(draft.implementers),
+    places,
+    beneficiaries,
+    summary: draft.summary?.trim() || null,
+    raw: rawFields(draft),
+    repairs: ctx.repairs.filter((c) => c.line >= draft.lines.from && c.line <= draft.lines.to).length,
+    text: draft.text,
+  };
+}

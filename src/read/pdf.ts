@@ -1,0 +1,332 @@
+// Reading PDFs: the text layer of each page, as pdf.js (through pdf-parse v2) extracts it.
+//
+// Import this module lazily (`await import('./pdf.js')`): it is only needed when a PDF is read.
+//
+// Output conventions of readPdf():
+// - `text` has one line per line of text on the page, as pdf.js groups it (lines are trimmed;
+//   text items far apart on one line are separated by a tab, as pdf-parse does).
+// - Pages are separated by one blank line ("\n\n"); there are no blank lines inside a page, so a
+//   blank line always means a page break. A page with no text adds nothing (a warning names it).
+// - Nothing is repaired here: line-end hyphens stay ("par-\nmi"), lost ligatures stay lost
+//   ("Migraon"), running headers and side labels stay where pdf.js puts them. The only change is
+//   that control characters (C0 except tab, and DEL) are removed, with a warning: pdf.js emits
+//   them for glyphs that have no Unicode mapping.
+//
+// Safety: the PDF is parsed in a worker thread, which is terminated when it takes longer than
+// `timeoutMs` (default 30 s), fails, or needs more than `maxMemoryMb` of heap. pdf.js runs with
+// `isEvalSupported: false`, is given the bytes (never a URL), and sets up its in-thread "fake
+// worker" from the pdf.worker.mjs file inside the pdf-parse package (nothing is fetched); CMaps
+// and standard font data are read from the pdfjs-dist package on disk, when it is there.
+// One idle thread is kept (unref'd, so it never keeps the process alive) and reused by the next
+// PDF: loading pdf.js costs about a second, a warm parse a few hundred milliseconds.
+
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+
+export interface PdfText {
+  /** Lines of text, pages separated by a blank line. */
+  text: string;
+  /** Number of pages in the PDF (including pages without text). */
+  pages: number;
+  warnings: string[];
+}
+
+export interface ReadPdfOptions {
+  /** Time cap for parsing, in milliseconds. Default 30 000. */
+  timeoutMs?: number;
+  /** Heap cap of the parsing thread, in MB. Default 1024. */
+  maxMemoryMb?: number;
+}
+
+export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_MEMORY_MB = 1024;
+const MAX_PDFJS_WARNINGS = 5;
+/** A thread is replaced after this many PDFs, so memory pdf.js might keep cannot pile up. */
+const JOBS_PER_WORKER = 50;
+
+/** What the worker posts back for one PDF. */
+type WorkerReply =
+  | { id: number; ok: true; pages: string[]; total: number; logs: string[] }
+  | { id: number; ok: false; name: string; message: string; logs: string[] };
+
+// The worker is CommonJS evaluated from this string (so it needs no separate file, under tsc
+// output or under vitest alike). It loads pdf-parse's CommonJS build by absolute path, then
+// parses one PDF per message, destroying the parser after each.
+const WORKER_SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+let logs = [];
+for (const method of ['log', 'info', 'warn', 'error', 'debug']) {
+  console[method] = (...args) => { logs.push(args.map(String).join(' ')); };
+}
+const { PDFParse } = require(workerData.entry);
+parentPort.on('message', async ({ id, data }) => {
+  logs = [];
+  let reply;
+  let parser;
+  try {
+    const options = {
+      data,
+      isEvalSupported: false,
+      useWorkerFetch: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      isOffscreenCanvasSupported: false,
+      isImageDecoderSupported: false,
+      enableXfa: false,
+      verbosity: 1,
+    };
+    if (workerData.cMapUrl) {
+      options.cMapUrl = workerData.cMapUrl;
+      options.cMapPacked = true;
+    }
+    if (workerData.standardFontDataUrl) options.standardFontDataUrl = workerData.standardFontDataUrl;
+    parser = new PDFParse(options);
+    const result = await parser.getText({ lineEnforce: true, pageJoiner: '', parseHyperlinks: false });
+    reply = { id, ok: true, pages: result.pages.map((p) => p.text), total: result.total, logs };
+  } catch (error) {
+    const name = (error && error.name) || 'Error';
+    reply = { id, ok: false, name, message: String((error && error.message) || error), logs };
+  } finally {
+    if (parser) await parser.destroy().catch(() => {});
+  }
+  parentPort.postMessage(reply);
+});
+`;
+
+interface Resolved {
+  entry: string;
+  cMapUrl?: string;
+  standardFontDataUrl?: string;
+}
+
+interface Slot {
+  worker: Worker;
+  maxMemoryMb: number;
+  jobs: number;
+}
+
+let resolved: Resolved | undefined;
+let idle: Slot | undefined;
+const live = new Set<Worker>();
+let nextJob = 1;
+
+/** Parsing threads alive now, busy or idle. For tests and diagnostics. */
+export function livePdfWorkers(): number {
+  return live.size;
+}
+
+/** Stop the idle parsing thread, if any (it never keeps the process alive anyway). */
+export async function closePdfWorkers(): Promise<void> {
+  const slot = idle;
+  idle = undefined;
+  if (slot) await slot.worker.terminate();
+}
+
+function resolvePdfParse(): Resolved {
+  if (resolved) return resolved;
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve('pdf-parse'); // CommonJS build: dist/pdf-parse/cjs/index.cjs
+  const out: Resolved = { entry };
+  try {
+    const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json', { paths: [path.dirname(entry)] }));
+    out.cMapUrl = path.join(pdfjsDir, 'cmaps') + path.sep;
+    out.standardFontDataUrl = path.join(pdfjsDir, 'standard_fonts') + path.sep;
+  } catch {
+    // pdfjs-dist not found beside pdf-parse: CJK text and non-embedded fonts may read worse.
+  }
+  resolved = out;
+  return out;
+}
+
+function spawn(maxMemoryMb: number): Slot {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: resolvePdfParse(),
+    resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
+  });
+  live.add(worker);
+  // Errors are handled by the job that is running; one while idle just ends the thread.
+  worker.on('error', () => {});
+  worker.once('exit', () => {
+    live.delete(worker);
+    if (idle?.worker === worker) idle = undefined;
+  });
+  return { worker, maxMemoryMb, jobs: 0 };
+}
+
+function takeSlot(maxMemoryMb: number): Slot {
+  const slot = idle;
+  idle = undefined;
+  if (slot && slot.maxMemoryMb === maxMemoryMb && live.has(slot.worker)) {
+    slot.worker.ref();
+    return slot;
+  }
+  if (slot) void slot.worker.terminate();
+  return spawn(maxMemoryMb);
+}
+
+function releaseSlot(slot: Slot): void {
+  slot.jobs++;
+  if (!idle && slot.jobs < JOBS_PER_WORKER && live.has(slot.worker)) {
+    slot.worker.unref();
+    idle = slot;
+  } else {
+    void slot.worker.terminate();
+  }
+}
+
+/**
+ * Extract the text layer of a PDF. Throws InputError (with a one-line reason) for a PDF that
+ * is encrypted, corrupt or truncated, has no text layer, or takes too long.
+ * `data` is not modified or detached (the worker gets a copy).
+ */
+export async function readPdf(filePath: string, data: Uint8Array, opts: ReadPdfOptions = {}): Promise<PdfText> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
+  const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  const fail = (reason: string) => new InputError(reason, filePath);
+
+  if (data.length === 0) throw fail('empty file (0 bytes)');
+  const head = latin1(data.subarray(0, 1024));
+  if (!head.includes('%PDF-')) throw fail(`corrupt or truncated PDF (no %PDF- header${sniff(data)})`);
+
+  const reply = await parseInWorker(data, timeoutMs, maxMemoryMb, filePath);
+  if (!reply.ok) {
+    if (reply.name === 'PasswordException') throw fail('encrypted PDF (password required)');
+    throw fail(`corrupt or truncated PDF (${describe(reply.message)})`);
+  }
+
+  const pageTexts: string[] = [];
+  const emptyPages: number[] = [];
+  let controls = 0;
+  for (const [i, raw] of reply.pages.entries()) {
+    const lines: string[] = [];
+    for (const line of raw.split(/\r\n|\r|\n/)) {
+      const clean = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, () => {
+        controls++;
+        return '';
+      });
+      const trimmed = clean.trim();
+      if (trimmed) lines.push(trimmed);
+    }
+    if (lines.length) pageTexts.push(lines.join('\n'));
+    else emptyPages.push(i + 1);
+  }
+
+  if (pageTexts.length === 0) throw fail('no text layer: the PDF is scanned images; run OCR first (e.g. ocrmypdf)');
+  const warnings: string[] = [];
+  if (emptyPages.length) {
+    warnings.push(`${plural(emptyPages.length, 'page')} without text (scanned?): ${formatPages(emptyPages)}`);
+  }
+  if (controls) warnings.push(`${plural(controls, 'control character')} removed (glyphs with no Unicode mapping?)`);
+  const tail = latin1(data.subarray(Math.max(0, data.length - 1024)));
+  if (!tail.includes('%%EOF')) warnings.push('no %%EOF at the end of the file: it may be truncated');
+  warnings.push(...pdfjsWarnings(reply.logs));
+
+  return { text: pageTexts.join('\n\n'), pages: reply.total, warnings };
+}
+
+function parseInWorker(data: Uint8Array, timeoutMs: number, maxMemoryMb: number, filePath: string): Promise<WorkerReply> {
+  const slot = takeSlot(maxMemoryMb);
+  const { worker } = slot;
+  const id = nextJob++;
+  const copy = new Uint8Array(data); // pdf.js takes ownership of (detaches) the buffer it is given
+  return new Promise<WorkerReply>((resolve, reject) => {
+    let settled = false;
+    const cleanup = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    // On failure the thread is terminated, and the promise settles only once it has exited:
+    // nothing is left running (a timed-out parse is stopped even inside a long synchronous step).
+    const failWith = (error: InputError) => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      const done = () => reject(error);
+      worker.terminate().then(done, done);
+    };
+    const onMessage = (reply: WorkerReply) => {
+      if (settled || reply.id !== id) return;
+      settled = true;
+      cleanup();
+      releaseSlot(slot);
+      resolve(reply);
+    };
+    const onError = (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        failWith(new InputError(`PDF needs more than ${maxMemoryMb} MB of memory to read`, filePath));
+      } else {
+        failWith(new InputError(`corrupt or truncated PDF (parser failed: ${describe(error.message)})`, filePath));
+      }
+    };
+    const onExit = (code: number) => {
+      failWith(new InputError(`corrupt or truncated PDF (parser stopped, exit code ${code})`, filePath));
+    };
+    const timer = setTimeout(() => {
+      failWith(new InputError(`PDF took longer than ${formatSeconds(timeoutMs)} s`, filePath));
+    }, timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ id, data: copy }, [copy.buffer as ArrayBuffer]);
+  });
+}
+
+/** pdf.js's own warnings ("Warning: Indexing all PDF objects"), deduplicated and capped. */
+function pdfjsWarnings(logs: string[]): string[] {
+  const seen = new Set<string>();
+  for (const log of logs) {
+    const m = /^Warning:\s*(.+)$/s.exec(log.trim());
+    if (m) seen.add(oneLine(m[1]!));
+  }
+  const list = [...seen];
+  const out = list.slice(0, MAX_PDFJS_WARNINGS).map((w) => `pdf.js: ${w}`);
+  if (list.length > MAX_PDFJS_WARNINGS) out.push(`pdf.js: and ${list.length - MAX_PDFJS_WARNINGS} more warnings`);
+  return out;
+}
+
+/** "Invalid PDF structure." -> "invalid PDF structure" */
+function describe(message: string): string {
+  const s = oneLine(message).replace(/\.+$/, '');
+  if (!s) return 'unknown error';
+  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+function oneLine(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 160 ? `${t.slice(0, 157)}...` : t;
+}
+
+/** What a file without a %PDF- header looks like, for the error message. */
+function sniff(b: Uint8Array): string {
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return '; the file is a PNG image';
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return '; the file is a JPEG image';
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return '; the file is a zip archive';
+  const start = latin1(b.subarray(0, 512)).replace(/^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || /<(head|body|title)[\s>]/.test(start)) {
+    return '; the file looks like HTML';
+  }
+  return '';
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+/** 30000 -> "30", 1500 -> "1.5", 1 -> "0.001" */
+function formatSeconds(ms: number): string {
+  return String(Math.round(ms) / 1000);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function formatPages(pages: number[]): string {
+  const shown = pages.slice(0, 10).join(', ');
+  return pages.length > 10 ? `${shown}, ...` : shown;
+}

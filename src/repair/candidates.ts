@@ -1,0 +1,134 @@
+// Words a PDF may have lost letters from, and the words they may have been.
+// A PDF text layer drops a ligature glyph it cannot map back to letters: "Migraon" (ti),
+// "lue" (tt), "nancé" (fi), "ecace" (ffi). Candidates put lost sequences back anywhere in the word.
+import type { Lexicon } from './lexicon.js';
+
+/** Every sequence a text layer is known to lose, longest first within a family. */
+export const LIGATURE_SEQUENCES = ['ti', 'tt', 'ft', 'ffi', 'ffl', 'ff', 'fi', 'fl', 'st'] as const;
+
+export interface Candidate {
+  /** The restored word, lower case. */
+  word: string;
+  /** The sequences put back, one per insertion, e.g. ["ti", "ti"] for "instuonnelle". */
+  seqs: string[];
+  /** For a prefixed word the lexicon lacks ("multisectorielle"): the lexicon word it is built
+   *  on ("sectorielle"), whose frequency stands for it. */
+  base?: string;
+}
+
+// Productive prefixes: "multi" + a known word is a word even when no list has it.
+const PREFIXES = ['multi', 'inter', 'intra', 'pluri', 'socio', 'psycho', 'anti', 'auto', 'contre', 'extra', 'hyper', 'infra', 'micro', 'macro', 'mini', 'mono', 'poly', 'post', 'semi', 'sous', 'super', 'supra', 'trans', 'ultra', 'para', 'néo', 'non', 'pré', 'pro', 'sur', 'ré', 're', 'dé', 'co'];
+
+// Productive suffixes and the bases they attach to: "autonomisation" <- "autonome",
+// "numérisation" <- "numérique", "identifiantes" <- "identifier", "réutilisateur" <- "réutiliser".
+const SUFFIXES: Array<[RegExp, string[]]> = [
+  [/isations?$/, ['iser', 'e', 'ie', 'ique', '']],
+  [/ations?$/, ['er', 'e']],
+  [/(?:ante?s?)$/, ['er']],
+  [/(?:ateurs?|atrices?)$/, ['er']],
+  [/ements?$/, ['er', 'e']],
+];
+
+/** The lexicon word that licenses `word` (itself, or the base of a derived form), or null. */
+export function explainWord(lex: Lexicon, word: string, prefixes = true): string | null {
+  if (lex.info(word).fr) return word;
+  for (const [re, ends] of SUFFIXES) {
+    const m = re.exec(word);
+    if (!m || m.index < 3) continue;
+    const stem = word.slice(0, m.index);
+    for (const end of ends) if (lex.info(stem + end).fr) return stem + end;
+  }
+  if (prefixes) {
+    for (const p of PREFIXES) {
+      const rest = word.slice(p.length);
+      if (word.startsWith(p) && rest.length >= (p.length < 3 ? 6 : 4)) {
+        const base = explainWord(lex, rest, false);
+        if (base) return base;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Candidates for a word no list has in any form ("autonomisaon" -> "autonomisation",
+ * "mulsectorielle" -> "multisectorielle"): every way of putting back one or two of `seqs`,
+ * kept when a productive prefix or suffix ties it to a lexicon word. Unpruned, so only for the
+ * few unknown words left without an ordinary candidate, and only with the sequences lost there.
+ */
+export function derivedCandidates(lex: Lexicon, lower: string, seqs: readonly string[]): Candidate[] {
+  const key = `derived|${seqs.join(',')}|${lower}`;
+  const hit = CACHE.get(key);
+  if (hit) return hit;
+  const out = new Map<string, Candidate>();
+  const insert = (word: string, from: number, used: string[]) => {
+    for (let at = from; at <= word.length; at++) {
+      for (const s of seqs) {
+        const next = word.slice(0, at) + s + word.slice(at);
+        const u = [...used, s];
+        if (!out.has(next)) {
+          const base = explainWord(lex, next);
+          if (base && base !== next) out.set(next, { word: next, seqs: u, base });
+        }
+        if (u.length < 2) insert(next, at + s.length + 1, u);
+      }
+    }
+  };
+  insert(lower, 0, []);
+  const result = [...out.values()];
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(key, result);
+  return result;
+}
+
+/**
+ * All lexicon words made from `lower` by inserting 1..maxInsertions of `seqs` at any position
+ * (the same sequence may go in several times). Depth-first over the word, walking the sorted
+ * lexicon like a trie (Lexicon.narrow), so no string is built until a word is found.
+ */
+export function generateCandidates(lex: Lexicon, lower: string, seqs: readonly string[], maxInsertions: number): Candidate[] {
+  // Shared across documents (a corpus repeats its vocabulary); callers must not mutate the result.
+  const key = `${maxInsertions}|${seqs.join(',')}|${lower}`;
+  const hit = CACHE.get(key);
+  if (hit) return hit;
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  const out = searchCandidates(lex, lower, seqs, maxInsertions);
+  CACHE.set(key, out);
+  return out;
+}
+
+const CACHE = new Map<string, Candidate[]>();
+const CACHE_LIMIT = 200_000;
+
+function searchCandidates(lex: Lexicon, lower: string, seqs: readonly string[], maxInsertions: number): Candidate[] {
+  const found = new Map<string, string[]>();
+  const used: string[] = [];
+  // `after` is the depth where the last insertion ended: no two insertions in a row ("tt"+"ti"
+  // for a lost "tti" is rare, and allowing it multiplies the search for nothing).
+  const search = (i: number, lo: number, hi: number, depth: number, after: number): void => {
+    if (i === lower.length && used.length > 0) {
+      const word = lex.wordIfLength(lo, depth);
+      if (word !== null) {
+        const prev = found.get(word);
+        if (!prev || prev.length > used.length) found.set(word, [...used]);
+      }
+    }
+    if (i < lower.length) {
+      const [a, b] = lex.narrow(lo, hi, depth, lower.charCodeAt(i));
+      if (a < b) search(i + 1, a, b, depth + 1, after);
+    }
+    if (used.length < maxInsertions && after !== depth) {
+      for (const s of seqs) {
+        let a = lo;
+        let b = hi;
+        for (let k = 0; k < s.length && a < b; k++) [a, b] = lex.narrow(a, b, depth + k, s.charCodeAt(k));
+        if (a >= b) continue;
+        used.push(s);
+        search(i, a, b, depth + s.length, depth + s.length);
+        used.pop();
+      }
+    }
+  };
+  search(0, 0, lex.size, 0, -1);
+  return [...found].map(([word, seqs]) => ({ word, seqs }));
+}

@@ -7,7 +7,7 @@ import type { Db } from './db.js';
 import type { ProjectRecord } from '../types.js';
 
 const STOP = new Set(
-  ('les des pour par avec dans sur aux une est sont qui que dont vers depuis entre ces ses leur leurs its the and for with from '
+  ('les des pour par avec dans sur aux une est sont qui que dont entre ces ses leur leurs its the and for with from '
     + 'projet project programme program phase initiative').split(' '),
 );
 
@@ -38,18 +38,19 @@ interface Candidate {
   acronym: string | null;
   project_id: string | null;
   prima_id: string | null;
-  active_from: string | null;
-  active_to: string | null;
+  start: string | null;
+  end: string | null;
 }
 
 const year = (d: string | null | undefined) => (d ? Number(d.slice(0, 4)) : null);
 
 function datesOverlap(r: ProjectRecord, c: Candidate): boolean | null {
   const rs = year(r.start ?? r.activityStart);
-  const cs = year(c.active_from);
+  const cs = year(c.start);
+  // only two known starts can disagree; an end alone says too little ("Date de fin 2024" may be a later phase)
   if (rs === null || cs === null) return null;
   const re = year(r.end) ?? 9999;
-  const ce = year(c.active_to) ?? 9999;
+  const ce = year(c.end) ?? 9999;
   return rs <= ce + 1 && cs <= re + 1;
 }
 
@@ -70,7 +71,7 @@ export function sameProjectScore(r: ProjectRecord, c: Candidate, donorsOf: (id: 
   const mine = new Set(r.donors.map((d) => d.code).filter(Boolean));
   const theirs = donorsOf(c.id);
   if (mine.size && theirs.length) s += theirs.some((d) => mine.has(d)) ? 0.1 : -0.1;
-  return shared >= 3 && s >= 0.75 ? Math.min(s, 0.99) : 0;
+  return shared >= 3 && s >= 0.75 ? s : 0;
 }
 
 function ftsTerms(title: string): string | null {
@@ -81,11 +82,11 @@ function ftsTerms(title: string): string | null {
 /** Sets group_id for each record of the source just written. Runs inside the write transaction. */
 export function linkRecords(db: Db, sourceId: number, records: ProjectRecord[]): void {
   const byId = db.prepare<[string, string, string, number], Candidate>(
-    `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, active_from, active_to FROM projects
+    `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, start, "end" FROM projects
      WHERE (project_id = ? OR prima_id = ? OR acronym = ?) AND source_id != ?`,
   );
   const byTitle = db.prepare<[string, number], Candidate>(
-    `SELECT p.id, p.group_id, p.source_id, p.title, p.acronym, p.project_id, p.prima_id, p.active_from, p.active_to
+    `SELECT p.id, p.group_id, p.source_id, p.title, p.acronym, p.project_id, p.prima_id, p.start, p."end"
      FROM projects_fts f JOIN projects p ON p.rowid = f.rowid
      WHERE projects_fts MATCH ? AND p.source_id != ? ORDER BY f.rank LIMIT 10`,
   );
@@ -99,13 +100,12 @@ export function linkRecords(db: Db, sourceId: number, records: ProjectRecord[]):
     if (keyId) for (const c of byId.all(r.projectId ?? '', r.primaId ?? '', r.acronym ?? '', sourceId)) seen.set(c.id, c);
     const terms = ftsTerms(r.title);
     if (terms) for (const c of byTitle.all(terms, sourceId)) seen.set(c.id, c);
-    let best: { c: Candidate; score: number } | undefined;
-    for (const c of seen.values()) {
-      const score = sameProjectScore(r, c, donorsOf);
-      if (score > (best?.score ?? 0)) best = { c, score };
-    }
-    if (!best) continue;
-    if (sourcesInGroup.all(best.c.group_id).some((s) => s.source_id === sourceId)) continue;
-    setGroup.run(best.c.group_id, r.id);
+    const ranked = [...seen.values()]
+      .map((c) => ({ c, score: sameProjectScore(r, c, donorsOf) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score);
+    // the best candidate whose project has no record of this source yet
+    const best = ranked.find((x) => !sourcesInGroup.all(x.c.group_id).some((s) => s.source_id === sourceId));
+    if (best) setGroup.run(best.c.group_id, r.id);
   }
 }

@@ -62,7 +62,9 @@ describe('iom on the five seeds', () => {
 
   test('query output formats: json, ndjson, csv; table in a pipe when asked', () => {
     const all = json(iom(['query', '--json'], { db: t.db }).stdout);
-    expect(all.length).toBeGreaterThanOrEqual(13 + 2 + 3 + 2);
+    // 13 + 3 + 2 + 1 + 1 records; seed 001's project is also on the activity sheet: 19 projects
+    expect(all).toHaveLength(19);
+    expect(json(iom(['query', '--json', '--unmerged'], { db: t.db }).stdout)).toHaveLength(20);
     const nd = iom(['query', '--format', 'ndjson'], { db: t.db }).stdout.trim().split('\n');
     expect(nd).toHaveLength(all.length);
     expect(JSON.parse(nd[0]!).id).toBe(all[0]!.id);
@@ -122,5 +124,18 @@ describe('iom on the five seeds', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('[]\n');
     expect(json(iom(['query', '--json'], { db: t.db }).stdout).length).toBeGreaterThan(0);
+  });
+
+  test('donors: the registry with project counts; a government includes its agencies', () => {
+    const rows = JSON.parse(iom(['donors', '--json'], { db: t.db }).stdout) as { code: string; projects: number }[];
+    const n = (code: string) => rows.find((r) => r.code === code)?.projects;
+    expect(n('EU')).toBe(7);
+    expect(n('US')).toBe(2); // FORSATY (USAID) and the PRM programme
+    expect(n('BE')).toBe(3); // AVRR, Amuddu (Coopération belge), Chemin de la réussite (Enabel)
+    const us = json(iom(['query', '--donor', 'États-Unis', '--json'], { db: t.db }).stdout);
+    expect(us.flatMap((r) => r.donor_codes).sort()).toEqual(['PRM', 'USAID']);
+    const unknown = iom(['donors', '--unknown', '--json'], { db: t.db });
+    expect(unknown.code).toBe(0);
+    expect(JSON.parse(unknown.stdout)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { register as show } from './show.js';
 import { register as sources } from './sources.js';
 import { register as info } from './info.js';
 import { register as check } from './check.js';
+import { register as donors } from './donors.js';
 import { register as repair } from './repair.js';
 import { register as stats } from './stats.js';
 import { register as facets } from './facets.js';
@@ -14,4 +15,4 @@ import { register as exportCmd } from './export.js';
 import { register as sql } from './sql.js';
 import { register as completion } from './completion.js';
 
-export const commandModules: Array<(program: Command) => void> = [ingest, query, show, sources, stats, facets, exportCmd, sql, repair, check, info, completion];
+export const commandModules: Array<(program: Command) => void> = [ingest, query, show, sources, donors, stats, facets, exportCmd, sql, repair, check, info, completion];

@@ -12,7 +12,7 @@ export function goldenInputs() {
   const out = [];
   for (const dir of ['seeds', 'pdf', 'html', 'text']) {
     for (const name of readdirSync(join(ROOT, 'fixtures', dir)).sort()) {
-      if (/\.(txt|pdf|html)$/.test(name) && name !== 'no-project.txt') out.push(join('fixtures', dir, name));
+      if (/\.(txt|pdf|html)$/.test(name)) out.push(join('fixtures', dir, name));
     }
   }
   return out;

@@ -12,11 +12,11 @@ export interface Conflict {
 const COMPARED = ['status', 'type', 'start', 'end', 'budget_usd', 'project_id', 'prima_id', 'acronym', 'coverage'] as const;
 /** Fields taken from the first record that has them. */
 const SCALARS = [
-  'acronym', 'status', 'status_derived', 'type', 'section', 'start', 'end', 'end_open', 'activity_start', 'activity_end',
+  'acronym', 'status', 'type', 'section', 'start', 'end', 'activity_start', 'activity_end',
   'budget', 'budget_usd', 'coverage', 'year', 'idf_region', 'prima_id', 'project_id', 'summary',
 ] as const;
 
-const filled = (r: ProjectRow) => SCALARS.filter((k) => r[k] !== null && r[k] !== undefined && r[k] !== false).length;
+const filled = (r: ProjectRow) => SCALARS.filter((k) => r[k] !== null && r[k] !== undefined).length;
 
 /** The record that speaks first: the one with most fields; a project sheet wins a tie. */
 export function pickPrimary(members: ProjectRow[]): ProjectRow {
@@ -48,9 +48,14 @@ export function mergeRows(members: ProjectRow[]): ProjectRow {
   const ordered = [primary, ...members.filter((m) => m !== primary)];
   const row = { ...primary } as ProjectRow & Record<string, unknown>;
   for (const k of SCALARS) {
-    if (row[k] === null || row[k] === undefined || row[k] === false) {
-      const other = ordered.find((m) => m[k] !== null && m[k] !== undefined && m[k] !== false);
-      if (other) row[k] = other[k] as never;
+    if (row[k] === null || row[k] === undefined) {
+      const other = ordered.find((m) => m[k] !== null && m[k] !== undefined);
+      if (other) {
+        row[k] = other[k] as never;
+        // a flag travels with the value it qualifies
+        if (k === 'status') row.status_derived = other.status_derived;
+        if (k === 'end') row.end_open = other.end_open;
+      }
     }
     // a more precise date that agrees wins ("2014-07" over "2014")
     if ((k === 'start' || k === 'end') && typeof row[k] === 'string') {

@@ -18,7 +18,7 @@ describe('detectPageKind', () => {
   });
 
   test('the site menu alone is no project page', () => {
-    const doc = loadDoc('text/no-project.txt');
+    const doc = loadDoc('bad/no-project.txt');
     expect(detectPageKind(doc.text)).toBeNull();
     expect(extractDocument(doc)).toEqual([]);
   });

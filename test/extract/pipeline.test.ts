@@ -36,7 +36,7 @@ describe('read -> repair -> extract', () => {
     ['text/iom-project-sheet-en.txt', 1],
     ['text/project-sheet-missing-fields.txt', 1],
     ['text/fiche-activites-wrapped.txt', 13],
-    ['text/no-project.txt', 0],
+    ['bad/no-project.txt', 0],
     ['bad/error-page.html', 0],
   ])('%s: %i project(s), same titles as without repair where the text had nothing to repair', async (rel, n) => {
     const drafts = await extractFile(rel);

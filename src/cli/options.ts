@@ -1,6 +1,6 @@
 // Option sets shared by commands, defined once, and the stderr logger.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { FORMATS, type Format } from '../output/render.js';
+import { FORMATS, type Format } from '../output/formats.js';
 
 export function formatOption(): Option {
   return new Option('-f, --format <format>', 'output format (default: table on a terminal, json in a pipe)').choices(FORMATS);

@@ -3,8 +3,7 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { chalkFor } from './color.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
 
 export type Cell = string | number | boolean | null | undefined | object;
 export type Row = Record<string, Cell>;

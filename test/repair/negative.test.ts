@@ -8,6 +8,7 @@ import { words } from './align.js';
 
 const dir = new URL('../../fixtures/seeds/', import.meta.url);
 const texts = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
   .sort()
   .map((f) => {
     const t = readFileSync(new URL(f, dir), 'utf8');

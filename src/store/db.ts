@@ -34,6 +34,20 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     }
     throw new StoreError(`cannot open database ${path}: ${msg}`);
   }
+  if (opts.readonly) {
+    // An older database is upgraded once, read-write, before a read-only command uses it.
+    let v = -1;
+    try {
+      v = schemaVersion(db);
+    } catch {
+      /* not a database: reported by migrate() below */
+    }
+    if (v > 0 && v < SCHEMA_VERSION) {
+      db.close();
+      openDb(path, { create: false }).close();
+      db = new Database(path, { readonly: true, fileMustExist: true, timeout: 10000 });
+    }
+  }
   try {
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadExportProjects, type ExportProject } from '../../src/export/load.js';
 import { evenPercentages, renderIati, xmlAttr, xmlText, type IatiResult } from '../../src/export/iati.js';
 import { activityScope, donorRef, donorType, fullDate, identifierPart } from '../../src/export/iati-codes.js';
-import { buildDb } from '../query/records.js';
+import { buildDb, WITH_END_ONLY } from '../query/records.js';
 import { validateIati } from './xmllint.js';
 
 const now = new Date('2025-06-01T09:30:00.123Z');
@@ -39,9 +39,10 @@ describe('IATI 2.03 export of the seed projects', () => {
   }, 60_000);
 
   test('one activity per project; an NGO project with no known date is left out, with the reason', () => {
-    expect(result.activities).toBe(11);
+    // 13 records, 11 projects (ICMD and FM.0390 from two sources each), the NGO article left out
+    expect(result.activities).toBe(10);
     expect(result.skipped).toEqual([{ id: 'e5f6a7b80001', reason: 'no known date (IATI needs at least one activity-date)' }]);
-    expect(result.xml.match(/<iati-activity /g)).toHaveLength(11);
+    expect(result.xml.match(/<iati-activity /g)).toHaveLength(10);
     expect(result.xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<!-- written by iom 0.1.0 /);
     expect(result.xml).toContain('<iati-activities version="2.03" generated-datetime="2025-06-01T09:30:00Z">');
   });
@@ -84,7 +85,8 @@ describe('IATI 2.03 export of the seed projects', () => {
 
   test('percentages of five countries are 20 each; the IOM Development Fund is IOM', () => {
     expect(activity(result.xml, 'XM-DAC-47066-a3f1c2d40007').match(/percentage="20"/g)).toHaveLength(5);
-    expect(activity(result.xml, 'XM-DAC-47066-a3f1c2d40003')).toContain(
+    // the activity sheet names the fund for FM.0390
+    expect(activity(result.xml, 'XM-DAC-47066-FM.0390')).toContain(
       `<participating-org ref="XM-DAC-47066" type="40" role="1"><narrative xml:lang="fr">Fonds de l'OIM pour le développement</narrative></participating-org>`,
     );
   });
@@ -97,12 +99,40 @@ describe('IATI 2.03 export of the seed projects', () => {
     expect(a).toContain('<participating-org type="10" role="1"><narrative xml:lang="fr">Maroc</narrative></participating-org>');
   });
 
-  test('FM.0390: only its end is known, so the budget is not written and a comment says why', () => {
+  test('FM.0390, one activity from its project sheet and the activity sheet: start from one, end and budget from the other', () => {
     const a = activity(result.xml, 'XM-DAC-47066-FM.0390');
+    expect(a).toContain('<!-- iom c1d4e8f20001 from /data/seeds/001_8173445587e2aa87.txt, /data/seeds/003_905411b0d1b2955d.txt -->');
+    expect(a).toContain('<other-identifier ref="MA10P0001" type="A1">');
+    // "Juillet 2014" from the activity sheet; the end of the project sheet (2024) is kept over its "Juin 2016"
+    expect(a).toContain('<activity-date type="2" iso-date="2014-07-01"><narrative xml:lang="fr">2014-07</narrative></activity-date>');
     expect(a).toContain('<activity-date type="4" iso-date="2024-12-31"><narrative xml:lang="fr">2024</narrative></activity-date>');
-    expect(a).not.toContain('<budget');
-    expect(a).toContain('<!-- budget of 200000 USD not written: an IATI budget needs a period');
+    expect(a.match(/<activity-date /g)).toHaveLength(2);
+    // now that its period is known, the budget of the project sheet is written
+    expect(a).toMatch(
+      /<budget type="1" status="1">\s*<period-start iso-date="2014-07-01"\/>\s*<period-end iso-date="2024-12-31"\/>\s*<value currency="USD" value-date="2014-07-01">200000<\/value>\s*<\/budget>/,
+    );
+    expect(a).not.toContain('not written');
+    // the activity sheet's record is in this activity, not one of its own
+    expect(result.xml).not.toContain('<iati-identifier>XM-DAC-47066-a3f1c2d40003</iati-identifier>');
+    expect(result.xml.match(/Formation professionnelle/g)).toHaveLength(2); // its title and description, once
   });
+
+  test('a project sheet whose only date is its end: the budget is not written and a comment says why', async () => {
+    const other = buildDb(WITH_END_ONLY);
+    try {
+      const r = renderIati(loadExportProjects(other.db, {}), { now });
+      expect(r.activities).toBe(11); // linked to no other record
+      const a = activity(r.xml, 'XM-DAC-47066-IB.0123');
+      expect(a).toContain('<!-- iom c1d4e8f20002 from /data/sheets/ib0123.txt -->');
+      expect(a.match(/<activity-date /g)).toHaveLength(1);
+      expect(a).toContain('<activity-date type="4" iso-date="2019-12-31"><narrative xml:lang="fr">2019</narrative></activity-date>');
+      expect(a).not.toContain('<budget');
+      expect(a).toContain('<!-- budget of 150000 USD not written: an IATI budget needs a period');
+      expect((await validateIati(r.xml)).valid).toBe(true);
+    } finally {
+      other.cleanup();
+    }
+  }, 60_000);
 
   test('a news item with no status and no project period: status 2 with a comment, the reported date as start', () => {
     const a = activity(result.xml, 'XM-DAC-47066-d9a0b3c40001');

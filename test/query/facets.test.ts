@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { FACETS, listFacets } from '../../src/query/facets.js';
 import { renderFacetTables } from '../../src/cli/facets-run.js';
-import { buildDb } from './records.js';
+import { buildDb, WITH_END_ONLY } from './records.js';
 
 const t = buildDb();
 afterAll(t.cleanup);
@@ -19,14 +19,16 @@ describe('iom facets', () => {
       { value: 'Union européenne', count: 3 },
       { value: 'Pays-Bas', count: 2 },
     ]);
-    expect(f.donor.at(-1)).toEqual({ value: null, count: 3 });
-    expect(f.country[0]).toEqual({ value: 'MA', count: 12 });
+    expect(f.donor).toContainEqual({ value: "Fonds de l'OIM pour le développement", count: 1 }); // FM.0390, from the activity sheet
+    expect(f.donor.at(-1)).toEqual({ value: null, count: 2 }); // LM.0416, the news item
+    expect(f.country[0]).toEqual({ value: 'MA', count: 11 }); // all 11 projects
     expect(f.status).toEqual([
-      { value: 'completed', count: 9 },
+      { value: 'completed', count: 8 },
       { value: 'ongoing', count: 2 },
       { value: null, count: 1 },
     ]);
-    // ICMD is described by the activity sheet and a news item: it counts under both kinds.
+    // ICMD is described by the activity sheet and a news item, FM.0390 by its project sheet and the
+    // activity sheet: each counts under both kinds (13 records, 11 projects).
     expect(f.kind).toEqual([
       { value: 'iom-activity-sheet', count: 8 },
       { value: 'iom-news', count: 2 },
@@ -48,11 +50,20 @@ describe('iom facets', () => {
 
   test('year is the start year; a project with only an end date falls under that year', () => {
     const years = listFacets(t.db, {}).year;
-    expect(years).toContainEqual({ value: 2014, count: 2 }); // Migration Mainstreaming, Formation professionnelle
+    // FM.0390's sheet gives only its end (2024); merged with the activity sheet it starts in juillet 2014.
+    expect(years).toContainEqual({ value: 2014, count: 2 }); // Migration Mainstreaming, FM.0390
     expect(years).toContainEqual({ value: 2005, count: 1 }); // AVRR, "depuis 2005"
-    expect(years).toContainEqual({ value: 2024, count: 1 }); // FM.0390: end 2024 only
+    expect(years.some((y) => y.value === 2024)).toBe(false);
     expect(years.at(-1)).toEqual({ value: null, count: 2 });
     expect(years.every((y) => y.value === null || typeof y.value === 'number')).toBe(true);
+    const withEndOnly = buildDb(WITH_END_ONLY);
+    try {
+      const more = listFacets(withEndOnly.db, {}).year;
+      expect(more).toContainEqual({ value: 2019, count: 1 }); // IB.0123: end 2019 only
+      expect(more.at(-1)).toEqual({ value: null, count: 2 });
+    } finally {
+      withEndOnly.cleanup();
+    }
   });
 
   test('filters narrow every facet', () => {

@@ -165,15 +165,33 @@ export const NGO: ProjectRecord[] = [
   }),
 ];
 
+/** Not from a seed, and not in the default database: an IOM project sheet whose only date is its
+ *  end, with a budget, that matches no other record (no shared ID, no title in common). Since the
+ *  activity sheet gave FM.0390 its start, this is the record for "only the end is known"; tests add
+ *  it with buildDb(WITH_END_ONLY). */
+export const END_ONLY_SHEET: ProjectRecord = record({
+  id: 'c1d4e8f20002', kind: 'iom-project-sheet',
+  title: 'Renforcement des capacités de gestion intégrée des frontières',
+  end: '2019', status: 'completed', statusCode: 3, type: 'Gestion de l’immigration et des frontières',
+  budget: { amount: 150000, currency: 'USD', raw: '150000.00' }, budgetUsd: 150000, coverage: 'National',
+  idfRegion: 'Afrique', primaId: 'MA10P0123', projectId: 'IB.0123', countries: countries('MA'),
+});
+
 export const ALL = [...ACTIVITY_SHEET, ...PROJECT_SHEETS, ...NEWS, ...NGO, ...NEWS_ICMD];
 
-const SOURCES: { path: string; kind: PageKind; format: SourceFormat; records: ProjectRecord[] }[] = [
+export const SOURCES: { path: string; kind: PageKind; format: SourceFormat; records: ProjectRecord[] }[] = [
   { path: '/data/seeds/000_7d4a42574226c896.txt', kind: 'iom-project-sheet', format: 'text', records: [PROJECT_SHEETS[0]!] },
   { path: '/data/seeds/001_8173445587e2aa87.txt', kind: 'iom-project-sheet', format: 'text', records: [PROJECT_SHEETS[1]!] },
   { path: '/data/seeds/002_48bdf5fe6fcf3a14.txt', kind: 'iom-news', format: 'text', records: NEWS },
   { path: '/data/seeds/003_905411b0d1b2955d.txt', kind: 'iom-activity-sheet', format: 'text', records: ACTIVITY_SHEET },
   { path: '/data/seeds/004_78dbbd9aacb2e536.txt', kind: 'ngo-article', format: 'text', records: NGO },
   { path: '/data/news/icmd-initiatives-locales.html', kind: 'iom-news', format: 'html', records: NEWS_ICMD },
+];
+
+/** The sources above, then the end-only project sheet, stored last (so linked, if at all, against all the others). */
+export const WITH_END_ONLY: typeof SOURCES = [
+  ...SOURCES,
+  { path: '/data/sheets/ib0123.txt', kind: 'iom-project-sheet', format: 'text', records: [END_ONLY_SHEET] },
 ];
 
 export interface TestDb {

@@ -28,9 +28,14 @@ describe('schema/project.schema.json', () => {
 
   test('every row listProjects returns validates, with and without --text', () => {
     const rows = listProjects(t.db, {});
-    expect(rows).toHaveLength(12);
-    const icmd = rows.find((r) => r.records.length === 2)!; // ICMD, from two sources that disagree on its status
-    expect(icmd.conflicts.map((c) => c.field)).toEqual(['status']);
+    expect(rows).toHaveLength(11);
+    // ICMD and FM.0390 come from two sources each, which disagree on ICMD's status and FM.0390's end
+    expect(rows.filter((r) => r.records.length === 2).map((r) => r.records)).toEqual([
+      ['a3f1c2d40004', 'f0e1d2c30001'],
+      ['c1d4e8f20001', 'a3f1c2d40003'],
+    ]);
+    expect(rows.find((r) => r.id === 'a3f1c2d40004')!.conflicts.map((c) => c.field)).toEqual(['status']);
+    expect(rows.find((r) => r.id === 'c1d4e8f20001')!.conflicts.map((c) => c.field)).toEqual(['end']);
     for (const row of rows) expect(validate(row), `${row.id}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     const found = listProjects(t.db, { text: 'réintégration' });
     expect(found.length).toBeGreaterThan(0);

@@ -23,7 +23,9 @@ describe('iom stats: counts per group', () => {
       { key: 'Finlande', count: 1 },
       { key: "Fonds de l'OIM pour le développement", count: 1 },
       { key: 'Maroc', count: 1 },
-      { key: null, count: 3 },
+      // LM.0416's sheet and the news item name no donor; FM.0390's sheet names none either, but the
+      // activity sheet merged with it does (the IOM Development Fund, counted once above).
+      { key: null, count: 2 },
     ]);
   });
 
@@ -33,29 +35,33 @@ describe('iom stats: counts per group', () => {
       { key: 'Suisse', count: 3, sum_budget_usd: 9500000 },
       { key: 'Union européenne', count: 3, sum_budget_usd: 9500000 },
     ]);
+    // FM.0390: the budget from its project sheet, the donor from the activity sheet merged with it.
+    expect(rows[2]).toEqual({ key: "Fonds de l'OIM pour le développement", count: 1, sum_budget_usd: 200000 });
     expect(rows.find((r) => r.key === 'Pays-Bas')).toEqual({ key: 'Pays-Bas', count: 2, sum_budget_usd: null });
-    // The two project sheets (300 000 and 200 000 USD) name no donor.
-    expect(rows.at(-1)).toEqual({ key: null, count: 3, sum_budget_usd: 500000 });
+    // LM.0416's sheet (300 000 USD) names no donor; the news item has no budget.
+    expect(rows.at(-1)).toEqual({ key: null, count: 2, sum_budget_usd: 300000 });
   });
 
   test('--by country uses ISO codes as keys, with the French name', () => {
     const rows = stats('country');
-    expect(rows[0]).toEqual({ key: 'MA', name: 'Maroc', count: 12 });
+    expect(rows[0]).toEqual({ key: 'MA', name: 'Maroc', count: 11 }); // every one of the 11 projects
     expect(rows[1]).toEqual({ key: 'TN', name: 'Tunisie', count: 4 });
     expect(rows.find((r) => r.key === 'SN')).toEqual({ key: 'SN', name: 'Sénégal', count: 2 });
     expect(rows.some((r) => r.key === null)).toBe(false);
   });
 
   test.each([
-    ['status', [{ key: 'completed', count: 9 }, { key: 'ongoing', count: 2 }, { key: null, count: 1 }]],
-    ['type', [{ key: 'Migration de main-d’œuvre', count: 1 }, { key: 'Services de migration assistée', count: 1 }, { key: null, count: 10 }]],
+    // FM.0390 is one project, completed on both its sheets
+    ['status', [{ key: 'completed', count: 8 }, { key: 'ongoing', count: 2 }, { key: null, count: 1 }]],
+    ['type', [{ key: 'Migration de main-d’œuvre', count: 1 }, { key: 'Services de migration assistée', count: 1 }, { key: null, count: 9 }]],
     [
       'section',
       [
         { key: 'Migration et développement', count: 4 },
         { key: 'Assistance directe aux migrants', count: 3 },
         { key: 'Appui à la jeunesse et développement social', count: 1 },
-        { key: null, count: 4 },
+        // LM.0416, the news item, the NGO article; FM.0390 takes its section from the activity sheet
+        { key: null, count: 3 },
       ],
     ],
   ])('--by %s', (by, expected) => {
@@ -70,13 +76,17 @@ describe('iom stats: counts per group', () => {
     expect(byYear['2011']).toBe(1);
     expect(byYear['2012']).toBe(3); // + TRQN (déc. 2012), FORSATY (sept. 2012)
     expect(byYear['2013']).toBe(4); // + ICMD (oct. 2013)
-    expect(byYear['2014']).toBe(6); // + Migration Mainstreaming, Formation professionnelle
+    expect(byYear['2014']).toBe(6); // + Migration Mainstreaming, FM.0390 (juillet 2014, from the activity sheet)
     expect(byYear['2015']).toBe(8); // + MOTUSE, santé
     expect(byYear['2016']).toBe(8);
-    expect(byYear['2017']).toBe(4);
-    expect(byYear['2019']).toBe(1); // no hole in the timeline
-    expect(byYear['2020']).toBe(2); // LM.0416, 2020-2022
-    expect(byYear['2024']).toBe(2); // FM.0390 ends in 2024, its only known date
+    // FM.0390 keeps the end of its project sheet (2024; the activity sheet's juin 2016 is a conflict),
+    // so it runs 2014-2024 beside AVRR.
+    expect(byYear['2017']).toBe(5); // Migration Mainstreaming, AVRR, santé, FORSATY, FM.0390
+    expect(byYear['2018']).toBe(3); // Migration Mainstreaming (février 2018), AVRR, FM.0390
+    expect(byYear['2019']).toBe(2);
+    expect(byYear['2020']).toBe(3); // + LM.0416, 2020-2022
+    expect(byYear['2023']).toBe(2);
+    expect(byYear['2024']).toBe(2); // AVRR, FM.0390
     expect(rows.at(-2)).toEqual({ key: 2025, count: 1 });
     // The news item and the NGO article give no project period.
     expect(rows.at(-1)).toEqual({ key: null, count: 2 });
@@ -85,8 +95,10 @@ describe('iom stats: counts per group', () => {
 
   test('--by year --sum budget_usd sums the budgets of the projects active each year', () => {
     const rows = stats('year', {}, 'budget_usd');
-    expect(rows.find((r) => r.key === 2014)).toEqual({ key: 2014, count: 6, sum_budget_usd: 9500000 });
-    expect(rows.find((r) => r.key === 2021)).toEqual({ key: 2021, count: 2, sum_budget_usd: 300000 });
+    // ICMD (9 500 000) and FM.0390 (200 000, merged: budget from its sheet, start from the activity sheet)
+    expect(rows.find((r) => r.key === 2014)).toEqual({ key: 2014, count: 6, sum_budget_usd: 9700000 });
+    // AVRR (no budget), LM.0416 (300 000), FM.0390 (200 000)
+    expect(rows.find((r) => r.key === 2021)).toEqual({ key: 2021, count: 3, sum_budget_usd: 500000 });
     expect(rows.find((r) => r.key === 2010)).toEqual({ key: 2010, count: 1, sum_budget_usd: null });
   });
 
@@ -118,7 +130,20 @@ describe('iom stats: counts per group', () => {
     ]);
     expect(stats('status', { source: 'icmd-initiatives' })).toEqual([{ key: 'completed', count: 1 }]);
     const total = stats('status').reduce((n, r) => n + r.count, 0);
-    expect(total).toBe(12); // 13 records, 12 projects
+    expect(total).toBe(11); // 13 records, 11 projects: ICMD and FM.0390 each have two
+  });
+
+  test('FM.0390 (project sheet and activity sheet) counts once, with the fields of both', () => {
+    // both titles hold "subsistance": one project, its donor from the activity sheet
+    expect(stats('donor', { text: 'subsistance' })).toEqual([{ key: "Fonds de l'OIM pour le développement", count: 1 }]);
+    expect(stats('donor', { text: 'subsistance' }, 'budget_usd')).toEqual([
+      { key: "Fonds de l'OIM pour le développement", count: 1, sum_budget_usd: 200000 },
+    ]);
+    // found through the activity sheet, it still has the type its project sheet gives
+    expect(stats('type', { source: '003_905411' })).toEqual([
+      { key: 'Services de migration assistée', count: 1 },
+      { key: null, count: 7 },
+    ]);
   });
 
   test('no match gives no rows', () => {

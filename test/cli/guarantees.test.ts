@@ -1,0 +1,115 @@
+// What iom guarantees, checked with the real binary: a killed ingest leaves no half file,
+// two ingests at once lose nothing, `| head -1` ends quietly, an older schema is upgraded.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, test } from 'vitest';
+import { BIN, fixture, iom, tempDir } from '../helpers.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+
+const t = tempDir();
+afterAll(t.cleanup);
+
+/** n project sheets written like seed 000, each with its own title and project ID. */
+function makePages(dir: string, n: number, offset = 0): void {
+  mkdirSync(dir, { recursive: true });
+  const seed = readFileSync(fixture('seeds/000_7d4a42574226c896.txt'), 'utf8');
+  for (let i = offset; i < offset + n; i++) {
+    const page = seed
+      .replace('Autonomisation des femmes travailleuses migrantes circulaires au Maroc', `Projet numéro ${i} pour les travailleuses migrantes de la région ${i}`)
+      .replace('LM.0416', `LM.${String(1000 + i)}`)
+      .replace('MA10P0517', `MA10P${String(5000 + i)}`);
+    writeFileSync(join(dir, `page-${String(i).padStart(4, '0')}.txt`), page);
+  }
+}
+
+const projects = (db: string) => {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare('SELECT p.id FROM projects p ORDER BY p.id').pluck().all() as string[];
+  } finally {
+    d.close();
+  }
+};
+const checkOk = (db: string) => JSON.parse(iom(['check', '--json'], { db }).stdout).every((r: { ok: boolean }) => r.ok);
+
+describe('guarantees', () => {
+  test('SIGKILL in the middle of an ingest, then again: the same as one clean ingest', async () => {
+    const pages = join(t.dir, 'kill-pages');
+    makePages(pages, 120);
+    const clean = join(t.dir, 'clean.sqlite');
+    expect(iom(['-q', 'ingest', pages], { db: clean }).code).toBe(0);
+    const killed = join(t.dir, 'killed.sqlite');
+    for (const delay of [400, 900]) {
+      const child = spawn(process.execPath, [BIN, '-q', 'ingest', pages], { env: { ...process.env, IOM_DB: killed }, stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('exit', r));
+    }
+    expect(iom(['-q', 'ingest', pages], { db: killed }).code).toBe(0);
+    expect(projects(killed)).toEqual(projects(clean));
+    expect(projects(killed)).toHaveLength(120);
+    expect(checkOk(killed)).toBe(true);
+  }, 120_000);
+
+  test('two ingests at once on one database both succeed and lose nothing; query works meanwhile', async () => {
+    const a = join(t.dir, 'conc-a');
+    const b = join(t.dir, 'conc-b');
+    makePages(a, 40, 0);
+    makePages(b, 40, 20); // 20 pages overlap by content, but they are other files
+    const db = join(t.dir, 'conc.sqlite');
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const run = (dir: string) =>
+      new Promise<number>((resolve) => {
+        const c = spawn(process.execPath, [BIN, '-q', 'ingest', dir], { env: { ...process.env, IOM_DB: db }, stdio: 'ignore' });
+        c.on('exit', (code) => resolve(code ?? -1));
+      });
+    const both = Promise.all([run(a), run(b)]);
+    const during = iom(['query', '--donor', 'UE', '--json'], { db });
+    expect(during.code, during.stderr).toBe(0);
+    expect(await both).toEqual([0, 0]);
+    const d = new Database(db, { readonly: true });
+    const n = d.prepare('SELECT count(*) FROM projects').pluck().get();
+    d.close();
+    expect(n).toBe(20 + 40 + 40);
+    expect(checkOk(db)).toBe(true);
+  }, 120_000);
+
+  test('`iom query | head -1` ends quietly', () => {
+    const db = join(t.dir, 'pipe.sqlite');
+    iom(['-q', 'ingest', fixture('seeds'), join(t.dir, 'kill-pages')], { db });
+    const r = spawnSync('sh', ['-c', `node ${BIN} query --format ndjson | head -1`], { env: { ...process.env, IOM_DB: db }, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  }, 60_000);
+
+  test('a schema-1 database is upgraded when opened, data intact', () => {
+    const db = join(t.dir, 'v1.sqlite');
+    const d = new Database(db);
+    d.exec(MIGRATIONS[0]!);
+    d.pragma('user_version = 1');
+    d.prepare(`INSERT INTO sources (path, name, format, kind, hash, bytes, ingested_at, records, repairs) VALUES ('/x.txt', 'x.txt', 'text', 'iom-project-sheet', 'h', 1, '2026-01-01', 1, 0)`).run();
+    d.prepare(`INSERT INTO projects (id, source_id, position, kind, title, text) VALUES ('abcdef012345', 1, 0, 'iom-project-sheet', 'Ancien projet', 'texte')`).run();
+    d.close();
+    const r = iom(['query', '--json'], { db });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).map((x: { title: string }) => x.title)).toEqual(['Ancien projet']);
+    const after = new Database(db, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(after.prepare('SELECT group_id FROM projects').pluck().get()).toBe('abcdef012345');
+    after.close();
+  });
+
+  test('a copy of a database is refused when written by a newer iom, untouched', () => {
+    const db = join(t.dir, 'newer.sqlite');
+    copyFileSync(join(t.dir, 'pipe.sqlite'), db);
+    const d = new Database(db);
+    d.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    d.close();
+    const r = iom(['query'], { db });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/newer iom/);
+  });
+});

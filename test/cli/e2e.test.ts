@@ -1,6 +1,7 @@
 // The built binary, end to end, on the seed documents.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { iom, fixture, tempDir } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, iom, fixture, tempDir } from '../helpers.js';
 
 const t = tempDir();
 afterAll(t.cleanup);
@@ -138,4 +139,43 @@ describe('iom on the five seeds', () => {
     expect(unknown.code).toBe(0);
     expect(JSON.parse(unknown.stdout)).toEqual([]);
   });
+
+  const hasJq = spawnSync('jq', ['--version']).status === 0;
+  test.skipIf(!hasJq)('a real jq pipe: iom query --donor UE --json | jq', () => {
+    const r = spawnSync('sh', ['-c', `node ${BIN} query --donor UE --json | jq -r '.[].acronym // empty'`], {
+      env: { ...process.env, IOM_DB: t.db },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n').sort()).toEqual(['AVRR', 'AVRR', 'ICMD', 'MOTUSE', 'SALEMM']);
+  });
+
+  test('CSV round trip: every field of every row comes back as written', () => {
+    const rows = json(iom(['query', '--json'], { db: t.db }).stdout);
+    const csv = iom(['query', '--format', 'csv', '--fields', 'id,title,summary,donors,start'], { db: t.db }).stdout;
+    const table = parseCsv(csv);
+    expect(table[0]).toEqual(['id', 'title', 'summary', 'donors', 'start']);
+    expect(table.slice(1)).toEqual(rows.map((r) => [r.id, r.title, (r.summary as string | null) ?? '', r.donors.join('; '), r.start ?? '']));
+  });
 });
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}

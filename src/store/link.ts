@@ -74,9 +74,17 @@ export function sameProjectScore(r: ProjectRecord, c: Candidate, donorsOf: (id: 
   return shared >= 3 && s >= 0.75 ? s : 0;
 }
 
+/**
+ * Candidates share at least two of the title's four longest words. Long words are the rare ones,
+ * and a pairwise AND keeps the index lookups short: an OR over every word would read the long
+ * posting lists of "migration" or "Maroc" for every record stored.
+ */
 function ftsTerms(title: string): string | null {
-  const words = [...titleWords(title)].slice(0, 12);
-  return words.length ? `title : (${words.map((w) => `"${w}"*`).join(' OR ')})` : null;
+  const words = [...titleWords(title)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, 4);
+  if (words.length < 2) return null;
+  const pairs: string[] = [];
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`("${words[i]}"* AND "${words[j]}"*)`);
+  return `title : (${pairs.join(' OR ')})`;
 }
 
 /** Sets group_id for each record of the source just written. Runs inside the write transaction. */

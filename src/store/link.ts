@@ -12,14 +12,14 @@ const STOP = new Set(
 );
 
 /** Significant title words: accent-free, lower case, plural -s/-x dropped, no short or common words. */
-export function titleWords(title: string): Set<string> {
+export function titleWords(title: string, stem = true): Set<string> {
   const words = title
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 3 && !STOP.has(w))
-    .map((w) => (w.length > 4 ? w.replace(/[sx]$/, '') : w));
+    .map((w) => (stem && w.length > 4 ? w.replace(/[sx]$/, '') : w));
   return new Set(words);
 }
 
@@ -80,10 +80,11 @@ export function sameProjectScore(r: ProjectRecord, c: Candidate, donorsOf: (id: 
  * posting lists of "migration" or "Maroc" for every record stored.
  */
 function ftsTerms(title: string): string | null {
-  const words = [...titleWords(title)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, 4);
+  // whole tokens as written (prefix queries scan the term list and cost milliseconds each)
+  const words = [...titleWords(title, false)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, 4);
   if (words.length < 2) return null;
   const pairs: string[] = [];
-  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`("${words[i]}"* AND "${words[j]}"*)`);
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`("${words[i]}" AND "${words[j]}")`);
   return `title : (${pairs.join(' OR ')})`;
 }
 

@@ -178,7 +178,7 @@ function selectRecords(db: Db, filters: QueryFilters, opts: ListOptions = {}): P
   try {
     rows = db.prepare(sql).all(...params) as Base[];
   } catch (err) {
-    if (ranked && /fts5|syntax error|no such column/i.test((err as Error).message)) {
+    if (ranked && (err as { code?: string }).code === 'SQLITE_ERROR') {
       throw new UsageError(`cannot search for '${filters.text}': ${(err as Error).message.replace(/^fts5: /, '')}. Use words, "a phrase", prefix*, OR, NOT`);
     }
     throw err;

@@ -120,6 +120,13 @@ describe('iom on the five seeds', () => {
     expect(iom(['query', '--donor', 'Unoin europeene'], { db: t.db }).stderr).toMatch(/did you mean/);
   });
 
+  test.each(['"unclosed', 'traite AND', '(migration'])('a malformed search %s is a usage error, not an SQL message', (text) => {
+    const r = iom(['query', '--text', text], { db: t.db });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^iom: cannot search for/);
+    expect(r.stderr).not.toMatch(/SqliteError|at /);
+  });
+
   test('a filter value is bound, never pasted into SQL', () => {
     const r = iom(['query', '--source', "x'; DROP TABLE projects; --", '--json'], { db: t.db });
     expect(r.code).toBe(0);

@@ -53,6 +53,23 @@ describe('guarantees', () => {
     expect(checkOk(killed)).toBe(true);
   }, 120_000);
 
+  test('Ctrl-C stops after the current file, says how far it got, and leaves a valid database', async () => {
+    const pages = join(t.dir, 'kill-pages');
+    const db = join(t.dir, 'sigint.sqlite');
+    const child = spawn(process.execPath, [BIN, 'ingest', pages], { env: { ...process.env, IOM_DB: db }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr += b));
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('exit', r));
+    if (!/stopped after/.test(stderr)) return; // finished before the signal arrived: nothing to check
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopped after \d+ of 120 files/);
+    expect(checkOk(db)).toBe(true);
+    expect(iom(['-q', 'ingest', pages], { db }).code).toBe(0);
+    expect(projects(db)).toHaveLength(120);
+  }, 120_000);
+
   test('two ingests at once on one database both succeed and lose nothing; query works meanwhile', async () => {
     const a = join(t.dir, 'conc-a');
     const b = join(t.dir, 'conc-b');

@@ -22,7 +22,7 @@ export interface QueryFilters {
 export interface Where {
   sql: string;
   params: unknown[];
-  /** FTS expression, when --text was given (the caller ranks and snippets by it). */
+  /** FTS expression, when --text was given: the caller MUST join projects_fts on it. */
   match?: string;
 }
 
@@ -107,9 +107,9 @@ export function buildWhere(db: Db, f: QueryFilters): Where {
     }
   }
   if (f.text !== undefined) {
+    // The caller joins projects_fts on this expression (for rank and snippet); that join is the
+    // filter. A second "rowid IN (… MATCH …)" here made SQLite 3.51 re-run the search per row.
     match = ftsQuery(f.text);
-    clauses.push('p.rowid IN (SELECT rowid FROM projects_fts WHERE projects_fts MATCH ?)');
-    params.push(match);
   }
   if (f.source !== undefined) {
     clauses.push(`s.path LIKE ? ESCAPE '\\'`);

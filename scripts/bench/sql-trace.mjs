@@ -1,14 +1,14 @@
 // Preloaded with `node --import` into an iom command: records every statement that runs
-// (SQL text and bound values) and writes them as JSON to $IOM_BENCH_SQL_OUT at exit, so that
-// the bench can replay the same SQL in the sqlite3 shell.
-import { writeFileSync } from 'node:fs';
+// (SQL text and bound values) as one JSON line each in $IOM_BENCH_SQL_OUT, written before the
+// statement runs (so a statement that never ends is recorded too), so that the bench can replay
+// the same SQL in the sqlite3 shell.
+import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const out = process.env.IOM_BENCH_SQL_OUT;
 if (out) {
   const require = createRequire(new URL('../../package.json', import.meta.url));
   const Database = require('better-sqlite3');
-  const log = [];
   const patched = new WeakSet();
   const prepare = Database.prototype.prepare;
   Database.prototype.prepare = function (...a) {
@@ -19,12 +19,11 @@ if (out) {
       for (const m of ['all', 'get', 'iterate', 'run']) {
         const orig = proto[m];
         proto[m] = function (...args) {
-          log.push({ sql: this.source, args: args.map((v) => (typeof v === 'bigint' ? Number(v) : v)) });
+          appendFileSync(out, JSON.stringify({ sql: this.source, args: args.map((v) => (typeof v === 'bigint' ? Number(v) : v)) }) + '\n');
           return orig.apply(this, args);
         };
       }
     }
     return stmt;
   };
-  process.on('exit', () => writeFileSync(out, JSON.stringify(log)));
 }

@@ -73,8 +73,11 @@ export function fmtMs(ms) {
 
 export const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
+/** Longest a single timed run may take before it is killed and reported as timed out. */
+export const RUN_TIMEOUT_MS = Number(process.env.IOM_BENCH_TIMEOUT_S ?? (process.argv.includes('--quick') ? 15 : 60)) * 1000;
+
 /** Runs a command once and returns its wall time in ms, exit status, stderr and (optionally) stdout. */
-export function runOnce(cmd, args, { env, cwd = ROOT, keepStdout = false, input } = {}) {
+export function runOnce(cmd, args, { env, cwd = ROOT, keepStdout = false, input, timeoutMs } = {}) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, {
     cwd,
@@ -82,31 +85,46 @@ export function runOnce(cmd, args, { env, cwd = ROOT, keepStdout = false, input 
     stdio: [input === undefined ? 'ignore' : 'pipe', keepStdout ? 'pipe' : 'ignore', 'pipe'],
     input,
     maxBuffer: 1 << 30,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return { ms, status: r.status, signal: r.signal, stderr: r.stderr?.toString() ?? '', stdout: keepStdout ? r.stdout : null, error: r.error };
+  const timedOut = r.error?.code === 'ETIMEDOUT' || (timeoutMs !== undefined && r.signal === 'SIGKILL' && ms >= timeoutMs);
+  return { ms, status: r.status, signal: r.signal, stderr: r.stderr?.toString() ?? '', stdout: keepStdout ? r.stdout : null, error: r.error, timedOut };
 }
 
 /**
  * Times several commands interleaved (one of each per round, the order rotating each round),
  * after `warmup` untimed rounds, so that drift of the machine hits all of them alike.
- * cmds: [{ key, cmd, args, env }]. Returns { key: { samples, median, failed } }.
+ * cmds: [{ key, cmd, args, env, runs?, warmup? }] (a slow command may take fewer runs).
+ * Returns { key: { samples, median, failed, timedOut } }.
  */
 export function timeInterleaved(cmds, { runs, warmup = 1 }) {
-  const out = Object.fromEntries(cmds.map((c) => [c.key, { samples: [], failed: null }]));
-  for (let round = 0; round < warmup + runs; round++) {
+  const out = Object.fromEntries(cmds.map((c) => [c.key, { samples: [], failed: null, done: 0 }]));
+  const rounds = Math.max(...cmds.map((c) => (c.warmup ?? warmup) + (c.runs ?? runs)));
+  for (let round = 0; round < rounds; round++) {
     for (let j = 0; j < cmds.length; j++) {
       const c = cmds[(round + j) % cmds.length];
-      if (out[c.key].failed) continue;
-      const r = runOnce(c.cmd, c.args, { env: c.env, input: c.input });
+      const w = c.warmup ?? warmup;
+      if (out[c.key].failed || out[c.key].done >= w + (c.runs ?? runs)) continue;
+      const isWarmup = out[c.key].done++ < w;
+      const r = runOnce(c.cmd, c.args, { env: c.env, input: c.input, timeoutMs: RUN_TIMEOUT_MS });
+      if (r.timedOut) {
+        out[c.key].failed = `took over ${RUN_TIMEOUT_MS / 1000} s; killed`;
+        out[c.key].timedOut = true;
+        continue;
+      }
       if (r.status !== 0) {
         out[c.key].failed = `exit ${r.status ?? r.signal}: ${r.stderr.trim().split('\n').slice(-1)[0] ?? ''}`.slice(0, 200);
         continue;
       }
-      if (round >= warmup) out[c.key].samples.push(r.ms);
+      if (!isWarmup) out[c.key].samples.push(r.ms);
     }
   }
-  for (const v of Object.values(out)) v.median = median(v.samples);
+  for (const v of Object.values(out)) {
+    v.median = median(v.samples);
+    delete v.done;
+  }
   return out;
 }
 

@@ -119,9 +119,10 @@ const STORE_SQL = {
 };
 
 /** writeSource without linkRecords: the same rows, the same statements (records.ts prepared()). */
-function bulkWriter(db, toRow, records0) {
+function bulkWriter(db, toRow, records0, setLinksSql) {
   const cols = Object.keys(toRow(records0, 0, 0));
   const st = {
+    links: db.prepare(setLinksSql),
     project: db.prepare(`INSERT INTO projects (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`),
     ...Object.fromEntries(Object.entries(STORE_SQL).map(([k, sql]) => [k, db.prepare(sql)])),
   };
@@ -140,6 +141,7 @@ function bulkWriter(db, toRow, records0) {
       for (const p of r.places) st.place.run(r.id, p.name, p.country, p.kind, p.raw ?? null);
       for (const p of r.partners) st.partner.run(r.id, p, 'partner');
       for (const p of r.implementers) st.partner.run(r.id, p, 'implementer');
+      st.links.run({ id: r.id });
     });
   };
 }
@@ -183,7 +185,7 @@ async function main() {
     throw new Error('usage: make-db.mjs <N> <out.sqlite> [write-source|bulk]');
   }
   const { openDb } = await import(distUrl('store/db.js'));
-  const { writeSource, toRow } = await import(distUrl('store/records.js'));
+  const { writeSource, toRow, SET_LINKS_SQL } = await import(distUrl('store/records.js'));
   const resolveDonor = await donorResolver();
   const tmp = `${out}.building`;
   for (const s of ['', '-wal', '-shm']) rmSync(tmp + s, { force: true });
@@ -196,7 +198,7 @@ async function main() {
   let write;
   if (mode === 'write-source') write = (source, records) => writeSource(db, source, records);
   else {
-    const w = bulkWriter(db, toRow, makeRecord(rng(1), 0, 'iom-news', resolveDonor));
+    const w = bulkWriter(db, toRow, makeRecord(rng(1), 0, 'iom-news', resolveDonor), SET_LINKS_SQL);
     let open = 0;
     const begin = db.prepare('BEGIN');
     const commit = db.prepare('COMMIT');

@@ -30,7 +30,10 @@ for (const register of commandModules) register(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof CommanderError) {
+  if ((err as NodeJS.ErrnoException).code === 'EPIPE') {
+    // the same, for output written synchronously (query's streamed JSON, NDJSON and CSV)
+    process.exit(0);
+  } else if (err instanceof CommanderError) {
     // commander has printed its message already; help and version exit 0.
     process.exitCode = err.exitCode === 0 ? 0 : 2;
   } else if (err instanceof IomError) {

@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js';
 import { openDb, resolveDbPath } from '../store/db.js';
-import { listProjects, type ProjectRow } from '../query/list.js';
-import { renderCsv, renderJson, renderNdjson, renderTable, type Cell, type Format, type Row } from '../output/render.js';
+import { iterateProjects, type ProjectRow } from '../query/list.js';
+import { renderTable, type Cell, type Format, type Row } from '../output/render.js';
+import { ChunkedWriter, streamCsv, streamJson, streamNdjson } from '../output/stream.js';
 import { humanDate, humanMoney } from '../output/human.js';
 import { useColor } from '../output/color.js';
 import type { QueryFlags } from './commands/query.js';
@@ -27,53 +28,60 @@ export function pickFields(flag: string | undefined, hasSnippet: boolean): strin
 
 export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof makeLogger>, format: Format): void {
   const db = openDb(resolveDbPath(g.db), { readonly: true });
-  let rows: ProjectRow[];
   try {
-    rows = listProjects(db, flags, { limit: flags.limit, offset: flags.offset, sort: flags.sort, unmerged: flags.unmerged });
+    const hasSnippet = flags.text !== undefined;
+    const fields = pickFields(flags.fields, hasSnippet);
+    const rows = iterateProjects(db, flags, { limit: flags.limit, offset: flags.offset, sort: flags.sort, unmerged: flags.unmerged });
+    let count = 0;
+    let disputed = 0;
+    const counted = function* (): Generator<ProjectRow> {
+      for (const r of rows) {
+        count++;
+        if (r.conflicts.length) disputed++;
+        yield r;
+      }
+    };
+    const project = (r: ProjectRow): Row => {
+      if (!fields) return r as unknown as Row;
+      const out: Row = {};
+      for (const f of fields) out[f] = (r as unknown as Row)[f] ?? null;
+      return out;
+    };
+    if (format === 'table') {
+      // A table needs every row to size its columns: the rows a person reads on a terminal.
+      const all = [...counted()];
+      if (all.length) process.stdout.write(table(all, fields, hasSnippet, !!flags.wide));
+    } else {
+      // JSON, NDJSON and CSV are written as the rows come, in chunks: memory stays flat.
+      const out = new ChunkedWriter();
+      if (format === 'json') streamJson(out, counted(), project);
+      else if (format === 'ndjson') streamNdjson(out, counted(), project);
+      else streamCsv(out, counted() as unknown as Iterable<Row>, fields ?? (ALL_FIELDS as string[]).concat(hasSnippet ? ['snippet'] : []));
+      out.end();
+    }
+    if (count === 0) log.info('no project matches these filters');
+    if (disputed) {
+      log.info(`${disputed} project${disputed > 1 ? 's' : ''} merged from sources that disagree (marked ≠; 'iom show ID' lists who said what)`);
+    }
   } finally {
     db.close();
   }
-  const hasSnippet = flags.text !== undefined;
-  const fields = pickFields(flags.fields, hasSnippet);
-  const project = (r: ProjectRow): Row => {
-    if (!fields) return r as unknown as Row;
-    const out: Row = {};
-    for (const f of fields) out[f] = (r as unknown as Row)[f] ?? null;
-    return out;
-  };
-  if (rows.length === 0) log.info('no project matches these filters');
-  const disputed = rows.filter((r) => r.conflicts.length).length;
-  if (disputed) {
-    log.info(`${disputed} project${disputed > 1 ? 's' : ''} merged from sources that disagree (marked ≠; 'iom show ID' lists who said what)`);
-  }
-  switch (format) {
-    case 'json':
-      process.stdout.write(renderJson(rows.map(project)));
-      return;
-    case 'ndjson':
-      process.stdout.write(renderNdjson(rows.map(project)));
-      return;
-    case 'csv':
-      process.stdout.write(renderCsv(rows as unknown as Row[], fields ?? (ALL_FIELDS as string[]).concat(hasSnippet ? ['snippet'] : [])));
-      return;
-    case 'table': {
-      const columns = fields ?? (hasSnippet ? [...TABLE_FIELDS.slice(0, 2), 'snippet', ...TABLE_FIELDS.slice(2, 4)] : TABLE_FIELDS);
-      process.stdout.write(
-        renderTable(rows as unknown as Row[], {
-          columns,
-          color: useColor(process.stdout, 'table'),
-          width: flags.wide || !process.stdout.isTTY ? undefined : process.stdout.columns || 100,
-          headers: { budget_usd: 'budget' },
-          display: {
-            start: (v, r) => disputed_(r, 'start', humanDate) ?? humanDate(v),
-            end: (v, r) => disputed_(r, 'end', humanDate) ?? humanDate(v),
-            budget_usd: (v, r) => disputed_(r, 'budget_usd', (x) => humanMoney(x)) ?? humanMoney(v),
-            status: (v, r) => disputed_(r, 'status', String) ?? String(v ?? ''),
-          },
-        }),
-      );
-    }
-  }
+}
+
+function table(rows: ProjectRow[], fields: string[] | undefined, hasSnippet: boolean, wide: boolean): string {
+  const columns = fields ?? (hasSnippet ? [...TABLE_FIELDS.slice(0, 2), 'snippet', ...TABLE_FIELDS.slice(2, 4)] : TABLE_FIELDS);
+  return renderTable(rows as unknown as Row[], {
+    columns,
+    color: useColor(process.stdout, 'table'),
+    width: wide || !process.stdout.isTTY ? undefined : process.stdout.columns || 100,
+    headers: { budget_usd: 'budget' },
+    display: {
+      start: (v, r) => disputed_(r, 'start', humanDate) ?? humanDate(v),
+      end: (v, r) => disputed_(r, 'end', humanDate) ?? humanDate(v),
+      budget_usd: (v, r) => disputed_(r, 'budget_usd', (x) => humanMoney(x)) ?? humanMoney(v),
+      status: (v, r) => disputed_(r, 'status', String) ?? String(v ?? ''),
+    },
+  });
 }
 
 /** "juin 2016 ≠ 2024" when the merged sources disagree on this field. */

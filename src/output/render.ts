@@ -37,9 +37,16 @@ function flat(v: Cell): string {
 /** CSV as spreadsheets read it: UTF-8 with a header row, RFC 4180 quoting, lists joined with "; ". */
 export function renderCsv(rows: Row[], columns: string[]): string {
   return stringify(
-    rows.map((r) => columns.map((c) => flat(r[c]))),
-    { header: true, columns, quoted_match: /^[=+\-@]/ },
+    rows.map((r) => csvCells(r, columns)),
+    { ...CSV_OPTIONS, header: true, columns },
   );
+}
+
+/** Cells that a spreadsheet would run as a formula (=, +, -, @) are quoted. */
+export const CSV_OPTIONS = { quoted_match: /^[=+\-@]/ };
+
+export function csvCells(r: Row, columns: string[]): string[] {
+  return columns.map((c) => flat(r[c]));
 }
 
 export function ellipsize(s: string, max: number): string {

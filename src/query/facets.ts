@@ -3,8 +3,9 @@
 // `iom query` lists them (one row per project, its records from several sources merged).
 import type { Db } from '../store/db.js';
 import type { QueryFilters } from './filters.js';
-import { listProjects, type ProjectRow } from './list.js';
-import { activeBounds } from './stats.js';
+import type { ProjectRow } from './list.js';
+import { activeBounds, addTo, tally, type TallyField } from './stats.js';
+import { openScope } from './scope.js';
 
 export const FACETS = ['donor', 'country', 'status', 'type', 'year', 'section', 'kind', 'source'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -39,22 +40,35 @@ function values(r: ProjectRow, kindOf: Map<string, string>): Record<Facet, (stri
 
 /** Values by count, most frequent first, then by value; null (no value) last. */
 export function listFacets(db: Db, filters: QueryFilters): Facets {
-  const projects = listProjects(db, filters);
-  const kindOf = new Map((db.prepare('SELECT path, kind FROM sources').all() as { path: string; kind: string }[]).map((s) => [s.path, s.kind]));
-  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string | number | null, number>()])) as Record<Facet, Map<string | number | null, number>>;
-  for (const p of projects) {
-    const v = values(p, kindOf);
+  const scope = openScope(db, filters);
+  try {
+    const kindOf = new Map((db.prepare('SELECT path, kind FROM sources').all() as { path: string; kind: string }[]).map((s) => [s.path, s.kind]));
+    const out = {} as Facets;
     for (const field of FACETS) {
-      const distinct = new Set(v[field].filter((x) => x !== '' && x !== null));
-      for (const value of distinct.size ? distinct : [null]) counts[field].set(value, (counts[field].get(value) ?? 0) + 1);
+      const t = tally(db, scope, SQL_FIELD[field]);
+      for (const p of scope.merged) {
+        const distinct = new Set(values(p, kindOf)[field].filter((x) => x !== '' && x !== null));
+        for (const value of distinct.size ? distinct : [null]) addTo(t, value, 1, null);
+      }
+      out[field] = [...t].map(([value, c]) => ({ value, count: c.count })).sort(compareFacet);
     }
+    return out;
+  } finally {
+    scope.close();
   }
-  const out = {} as Facets;
-  for (const field of FACETS) {
-    out[field] = [...counts[field]].map(([value, count]) => ({ value, count })).sort(compareFacet);
-  }
-  return out;
 }
+
+/** The field each facet is counted on in SQL (year: the start year). */
+const SQL_FIELD: Record<Facet, TallyField> = {
+  donor: 'donor',
+  country: 'country',
+  status: 'status',
+  type: 'type',
+  year: 'start_year',
+  section: 'section',
+  kind: 'kind',
+  source: 'source',
+};
 
 function compareFacet(a: FacetValue, b: FacetValue): number {
   if ((a.value === null) !== (b.value === null)) return a.value === null ? 1 : -1;

@@ -60,10 +60,19 @@ export function buildWhere(db: Db, f: QueryFilters): Where {
       const near = nearestDonorNames(f.donor);
       throw new UsageError(`unknown donor '${f.donor}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''} (see 'iom donors')`);
     }
+    // Driven by the link table's indexes (code, parent): proportional to the matching projects,
+    // not to the size of the database. Funders the registry does not know match by name.
     const marks = codes.map(() => '?').join(', ');
-    const byCode = codes.length ? `d.code IN (${marks}) OR d.parent IN (${marks})` : '0';
-    clauses.push(`EXISTS (SELECT 1 FROM project_donors d WHERE d.project_id = p.id AND (${byCode} OR (d.code IS NULL AND d.name = ? COLLATE NOCASE)))`);
-    params.push(...codes, ...codes, f.donor.trim());
+    const parts: string[] = [];
+    if (codes.length) {
+      parts.push(`SELECT project_id FROM project_donors WHERE code IN (${marks})`, `SELECT project_id FROM project_donors WHERE parent IN (${marks})`);
+      params.push(...codes, ...codes);
+    }
+    if (names?.n) {
+      parts.push('SELECT project_id FROM project_donors WHERE code IS NULL AND name = ? COLLATE NOCASE');
+      params.push(f.donor.trim());
+    }
+    clauses.push(`p.id IN (${parts.join(' UNION ')})`);
   }
   if (f.country !== undefined) {
     const code = resolveCountryCode(f.country);

@@ -105,149 +105,209 @@ interface Base {
  * into one row (a project matches when any of its records does); `unmerged` gives the records.
  */
 export function listProjects(db: Db, filters: QueryFilters, opts: ListOptions = {}): ProjectRow[] {
-  if (opts.unmerged) return selectRecords(db, filters, opts).map((r) => mergeRows([r]));
-  const want = opts.limit === undefined ? undefined : opts.limit + (opts.offset ?? 0);
-  // Merging can only shrink the list: fetch a margin, and everything if the margin was not enough.
-  let fetched = selectRecords(db, filters, { ...opts, offset: 0, limit: want === undefined ? undefined : want * 2 + 16 });
-  let merged = foldGroups(db, fetched);
-  if (want !== undefined && merged.length < want && fetched.length === want * 2 + 16) {
-    fetched = selectRecords(db, filters, { ...opts, offset: 0, limit: undefined });
-    merged = foldGroups(db, fetched);
-  }
+  return [...iterateProjects(db, filters, opts)];
+}
+
+/**
+ * The same rows as listProjects, one at a time, so that a caller can write them out as they come
+ * (memory stays flat whatever the number of rows). Each row is read with its link tables in one
+ * statement; a record whose project has records from other sources is replaced by the merged
+ * project, at the place of its first matching record.
+ */
+export function* iterateProjects(db: Db, filters: QueryFilters, opts: ListOptions = {}): Generator<ProjectRow> {
   const from = opts.offset ?? 0;
-  return want === undefined ? merged.slice(from) : merged.slice(from, want);
-}
-
-/** Replaces each matching record by its whole project, at the place of its first matching record. */
-function foldGroups(db: Db, rows: (ProjectRow & { group_id?: string })[]): ProjectRow[] {
-  const groupIds = [...new Set(rows.map((r) => r.group_id!))];
-  const multi = new Set<string>();
-  for (let i = 0; i < groupIds.length; i += 500) {
-    const chunk = groupIds.slice(i, i + 500);
-    const got = db
-      .prepare(`SELECT group_id FROM projects WHERE group_id IN (${chunk.map(() => '?').join(',')}) GROUP BY group_id HAVING count(*) > 1`)
-      .pluck()
-      .all(...chunk) as string[];
-    for (const g of got) multi.add(g);
+  const want = opts.limit === undefined ? undefined : from + opts.limit;
+  if (want !== undefined && want <= from) return;
+  if (opts.unmerged) {
+    for (const b of selectBase(db, filters, opts)) yield mergeRows([toProjectRow(b)]);
+    return;
   }
-  const members = new Map<string, ProjectRow[]>();
-  if (multi.size) {
-    const ids = db
-      .prepare(`SELECT id FROM projects WHERE group_id IN (${[...multi].map(() => '?').join(',')})`)
-      .pluck()
-      .all(...multi) as string[];
-    for (const r of selectRecords(db, { ids }, {}) as (ProjectRow & { group_id: string })[]) {
-      const list = members.get(r.group_id) ?? [];
-      list.push(r);
-      members.set(r.group_id, list);
-    }
-  }
+  // Merging can only shrink the list: read a margin of records, and all of them if the margin
+  // was not enough. Without a limit, every matching record is read once.
+  const margin = want === undefined ? undefined : want * 2 + 16;
+  let read = 0;
+  let emitted = 0;
   const done = new Set<string>();
-  const out: ProjectRow[] = [];
-  for (const r of rows) {
-    const g = r.group_id!;
-    if (done.has(g)) continue;
-    done.add(g);
-    const m = members.get(g);
-    const row = m ? mergeRows(m) : mergeRows([r]);
-    if (r.snippet !== undefined) row.snippet = r.snippet;
-    delete (row as { group_id?: string }).group_id;
-    out.push(row);
+  for (const b of selectBase(db, filters, { ...opts, offset: 0, limit: margin })) {
+    read++;
+    if (b.multi) {
+      if (done.has(b.group_id)) continue;
+      done.add(b.group_id);
+    }
+    if (emitted++ < from) continue;
+    const row = b.multi ? mergeGroup(db, b.group_id) : mergeRows([toProjectRow(b)]);
+    if (b.snippet !== undefined) row.snippet = b.snippet;
+    yield row;
+    if (want !== undefined && emitted >= want) return;
   }
-  return out;
+  if (margin !== undefined && read === margin) {
+    // Rare: more than half of the records read were folded into projects already listed.
+    const all = [...iterateProjects(db, filters, { ...opts, limit: undefined, offset: undefined })];
+    yield* all.slice(emitted, want);
+  }
 }
 
-function selectRecords(db: Db, filters: QueryFilters, opts: ListOptions = {}): ProjectRow[] {
+/** Every record of one project, merged (see merge.ts). */
+export function mergeGroup(db: Db, groupId: string): ProjectRow {
+  const members = selectBase(db, {}, { groupId }).map(toProjectRow);
+  return mergeRows(members);
+}
+
+interface Links {
+  donors: [string, string | null][];
+  countries: string[];
+  places: string[];
+  partners: [string, string][];
+}
+
+interface Linked extends Base {
+  /** JSON of Links (projects.links, kept by writeSource from the link tables). */
+  links: string;
+  /** 1 when the project has records from other sources (to be merged). */
+  multi: number;
+}
+
+/**
+ * The matching records in order, each with its donors, countries, places and partners (the
+ * projects.links column) and whether its project has records from other sources (counted by the
+ * outer query for the rows returned only, after LIMIT, through the group_id index).
+ */
+function selectBase(db: Db, filters: QueryFilters, opts: ListOptions & { groupId?: string } = {}): Linked[] & Iterable<Linked> {
   const where = buildWhere(db, filters);
+  if (opts.groupId !== undefined) {
+    where.sql = where.sql ? `${where.sql} AND p.group_id = ?` : 'WHERE p.group_id = ?';
+    where.params.push(opts.groupId);
+  }
   const ranked = where.match !== undefined;
   const fts = ranked
     ? `JOIN (SELECT rowid AS fts_rowid, rank, snippet(projects_fts, -1, '[', ']', '…', 12) AS snippet
               FROM projects_fts WHERE projects_fts MATCH ?) f ON f.fts_rowid = p.rowid`
     : '';
-  const limit = opts.limit !== undefined ? 'LIMIT ? OFFSET ?' : opts.offset ? 'LIMIT -1 OFFSET ?' : '';
-  const sql = `SELECT p.id, p.group_id, p.rowid, p.title, p.acronym, p.status, p.status_derived, p.type, p.section, p.start, p."end",
-      p.end_open, p.activity_start, p.activity_end, p.budget_amount, p.budget_currency, p.budget_usd, p.coverage,
-      p.year, p.idf_region, p.prima_id, p.project_id, p.kind, p.summary, p.beneficiaries, p.repairs,
-      s.path AS source ${ranked ? ', f.snippet' : ''}
+  // Always a LIMIT (-1: none): SQLite drops the ORDER BY of a FROM-clause subquery that has no LIMIT.
+  const limit = opts.limit !== undefined ? 'LIMIT ? OFFSET ?' : opts.offset ? 'LIMIT -1 OFFSET ?' : 'LIMIT -1';
+  // The sort carries only what it sorts on and the rowid; the wide columns are read after it,
+  // for the rows returned (a row's text and links are never copied through the sorter). CROSS
+  // JOIN keeps the ordered rows as the outer loop (SQLite does not reorder a CROSS JOIN).
+  const inner = `SELECT p.rowid AS rid, s.path AS source ${ranked ? ', f.snippet' : ''}
     FROM projects p JOIN sources s ON s.id = p.source_id ${fts}
     ${where.sql} ${orderBy(opts.sort, ranked)} ${limit}`;
+  const sql = `SELECT p.id, p.group_id, p.title, p.acronym, p.status, p.status_derived, p.type, p.section, p.start, p."end",
+      p.end_open, p.activity_start, p.activity_end, p.budget_amount, p.budget_currency, p.budget_usd, p.coverage,
+      p.year, p.idf_region, p.prima_id, p.project_id, p.kind, p.summary, p.beneficiaries, p.repairs, p.links,
+      o.source ${ranked ? ', o.snippet' : ''},
+      (SELECT count(*) FROM projects q WHERE q.group_id = p.group_id) > 1 AS multi
+    FROM (${inner}) o CROSS JOIN projects p ON p.rowid = o.rid`;
   const params: unknown[] = [...(ranked ? [where.match] : []), ...where.params];
   if (opts.limit !== undefined) params.push(opts.limit, opts.offset ?? 0);
   else if (opts.offset) params.push(opts.offset);
-  let rows: Base[];
+  let stmt;
   try {
-    rows = db.prepare(sql).all(...params) as Base[];
+    stmt = db.prepare(sql);
   } catch (err) {
-    if (ranked && (err as { code?: string }).code === 'SQLITE_ERROR') {
-      throw new UsageError(`cannot search for '${filters.text}': ${(err as Error).message.replace(/^fts5: /, '')}. Use words, "a phrase", prefix*, OR, NOT`);
-    }
-    throw err;
+    throw searchError(err, ranked, filters);
   }
-  return attachLinks(db, rows);
+  // all() for the small reads (a project's records); iterate() otherwise, so rows stream.
+  if (opts.groupId !== undefined) return stmt.all(...params) as Linked[];
+  return lazy(() => stmt.iterate(...params) as IterableIterator<Linked>, ranked, filters) as Linked[] & Iterable<Linked>;
 }
 
-/** Loads the multi-valued fields for all rows at once (one query per link table, not per row). */
-function attachLinks(db: Db, rows: Base[]): ProjectRow[] {
-  const ids = rows.map((r) => r.id);
-  const by = <T extends { project_id: string }>(sql: string): Map<string, T[]> => {
-    const m = new Map<string, T[]>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const got = db.prepare(sql.replace('(?)', `(${chunk.map(() => '?').join(',')})`)).all(...chunk) as T[];
-      for (const r of got) {
-        const list = m.get(r.project_id) ?? [];
-        list.push(r);
-        m.set(r.project_id, list);
+/** An iterable that maps SQLite's errors on a malformed --text search to a usage error. */
+function lazy(start: () => IterableIterator<Linked>, ranked: boolean, filters: QueryFilters): Iterable<Linked> {
+  return {
+    *[Symbol.iterator]() {
+      let it: IterableIterator<Linked>;
+      try {
+        it = start();
+      } catch (err) {
+        throw searchError(err, ranked, filters);
       }
-    }
-    return m;
+      try {
+        for (;;) {
+          let next: IteratorResult<Linked>;
+          try {
+            next = it.next();
+          } catch (err) {
+            throw searchError(err, ranked, filters);
+          }
+          if (next.done) return;
+          yield next.value;
+        }
+      } finally {
+        it.return?.();
+      }
+    },
   };
-  const donors = by<{ project_id: string; name: string; code: string | null }>(
-    'SELECT project_id, name, code FROM project_donors WHERE project_id IN (?) ORDER BY project_id, position',
-  );
-  const countries = by<{ project_id: string; code: string }>('SELECT project_id, code FROM project_countries WHERE project_id IN (?) ORDER BY rowid');
-  const places = by<{ project_id: string; name: string }>('SELECT project_id, name FROM project_places WHERE project_id IN (?) ORDER BY rowid');
-  const partners = by<{ project_id: string; name: string; role: string }>(
-    'SELECT project_id, name, role FROM project_partners WHERE project_id IN (?) ORDER BY rowid',
-  );
-  return rows.map((r) => {
-    const row: ProjectRow = {
-      id: r.id,
-      title: r.title,
-      acronym: r.acronym,
-      status: r.status,
-      status_derived: !!r.status_derived,
-      type: r.type,
-      section: r.section,
-      start: r.start,
-      end: r.end,
-      end_open: !!r.end_open,
-      activity_start: r.activity_start,
-      activity_end: r.activity_end,
-      budget: r.budget_amount !== null && r.budget_currency ? { amount: r.budget_amount, currency: r.budget_currency } : null,
-      budget_usd: r.budget_usd,
-      countries: (countries.get(r.id) ?? []).map((c) => c.code),
-      donors: (donors.get(r.id) ?? []).map((d) => d.name),
-      donor_codes: (donors.get(r.id) ?? []).map((d) => d.code),
-      partners: (partners.get(r.id) ?? []).filter((p) => p.role === 'partner').map((p) => p.name),
-      implementers: (partners.get(r.id) ?? []).filter((p) => p.role === 'implementer').map((p) => p.name),
-      places: (places.get(r.id) ?? []).map((p) => p.name),
-      beneficiaries: JSON.parse(r.beneficiaries) as Beneficiaries[],
-      coverage: r.coverage,
-      year: r.year,
-      idf_region: r.idf_region,
-      prima_id: r.prima_id,
-      project_id: r.project_id,
-      kind: r.kind,
-      summary: r.summary,
-      source: r.source,
-      repairs: r.repairs,
-      sources: [r.source],
-      records: [r.id],
-      conflicts: [],
-    };
-    Object.defineProperty(row, 'group_id', { value: r.group_id, enumerable: false });
-    if (r.snippet !== undefined) row.snippet = r.snippet;
-    return row;
-  });
+}
+
+/**
+ * "FROM projects p JOIN sources s … WHERE …" over the records matching the filters (and the
+ * condition `extra`, if given), for the aggregate queries of stats and facets (no rank, no snippet).
+ */
+export function matchingFrom(db: Db, filters: QueryFilters, extra?: string): { sql: string; params: unknown[] } {
+  const where = buildWhere(db, filters);
+  const fts = where.match !== undefined ? 'JOIN (SELECT rowid AS fts_rowid FROM projects_fts WHERE projects_fts MATCH ?) f ON f.fts_rowid = p.rowid' : '';
+  const cond = extra ? (where.sql ? `${where.sql} AND ${extra}` : `WHERE ${extra}`) : where.sql;
+  // sources only when a filter reads it (--source): every project has one (foreign key)
+  const sources = /\bs\./.test(where.sql) ? 'JOIN sources s ON s.id = p.source_id' : '';
+  return {
+    sql: `FROM projects p ${sources} ${fts} ${cond}`,
+    params: [...(where.match !== undefined ? [where.match] : []), ...where.params],
+  };
+}
+
+/** Runs fn, turning SQLite's complaint about a malformed --text search into a usage error. */
+export function withSearchErrors<T>(filters: QueryFilters, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw searchError(err, filters.text !== undefined, filters);
+  }
+}
+
+function searchError(err: unknown, ranked: boolean, filters: QueryFilters): unknown {
+  if (ranked && (err as { code?: string }).code === 'SQLITE_ERROR') {
+    return new UsageError(`cannot search for '${filters.text}': ${(err as Error).message.replace(/^fts5: /, '')}. Use words, "a phrase", prefix*, OR, NOT`);
+  }
+  return err;
+}
+
+function toProjectRow(r: Linked): ProjectRow {
+  const { donors, countries, places, partners } = JSON.parse(r.links) as Links;
+  const row: ProjectRow = {
+    id: r.id,
+    title: r.title,
+    acronym: r.acronym,
+    status: r.status,
+    status_derived: !!r.status_derived,
+    type: r.type,
+    section: r.section,
+    start: r.start,
+    end: r.end,
+    end_open: !!r.end_open,
+    activity_start: r.activity_start,
+    activity_end: r.activity_end,
+    budget: r.budget_amount !== null && r.budget_currency ? { amount: r.budget_amount, currency: r.budget_currency } : null,
+    budget_usd: r.budget_usd,
+    countries,
+    donors: donors.map((d) => d[0]),
+    donor_codes: donors.map((d) => d[1]),
+    partners: partners.filter((p) => p[1] === 'partner').map((p) => p[0]),
+    implementers: partners.filter((p) => p[1] === 'implementer').map((p) => p[0]),
+    places,
+    beneficiaries: JSON.parse(r.beneficiaries) as Beneficiaries[],
+    coverage: r.coverage,
+    year: r.year,
+    idf_region: r.idf_region,
+    prima_id: r.prima_id,
+    project_id: r.project_id,
+    kind: r.kind,
+    summary: r.summary,
+    source: r.source,
+    repairs: r.repairs,
+    sources: [r.source],
+    records: [r.id],
+    conflicts: [],
+  };
+  if (r.snippet !== undefined) row.snippet = r.snippet;
+  return row;
 }

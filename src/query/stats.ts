@@ -7,7 +7,8 @@ import type { Db } from '../store/db.js';
 import type { Status } from '../types.js';
 import { activeRange } from '../normalize/dates.js';
 import type { QueryFilters } from './filters.js';
-import { listProjects, type ProjectRow } from './list.js';
+import type { ProjectRow } from './list.js';
+import { openScope, type Scope } from './scope.js';
 
 export const STATS_BY = ['donor', 'country', 'year', 'status', 'type', 'section'] as const;
 export type StatsBy = (typeof STATS_BY)[number];
@@ -73,31 +74,86 @@ export function compareStats(withSum: boolean) {
  * not add up to the number of projects: a project funded by the EU and Switzerland appears
  * under both, with its whole budget under each (a budget is not split between its donors).
  * Projects with no value for the field are grouped under key null, listed last.
+ * Counted in SQL for single-source projects and from merged rows for the others (scope.ts).
  */
 export function projectStats(db: Db, filters: QueryFilters, opts: StatsOptions): StatRow[] {
   checkStatsOptions(opts.by, opts.sum);
-  const projects = listProjects(db, filters);
   const withSum = opts.sum === 'budget_usd';
-  if (opts.by === 'year') return yearTimeline(projects, opts.now ?? new Date(), withSum);
-  const by = opts.by;
-  const groups = new Map<string | null, ProjectRow[]>();
-  for (const p of projects) {
-    for (const v of valuesOf(p, by)) {
-      const list = groups.get(v);
-      if (list) list.push(p);
-      else groups.set(v, [p]);
-    }
+  const scope = openScope(db, filters);
+  try {
+    if (opts.by === 'year') return yearTimeline(db, scope, opts.now ?? new Date(), withSum);
+    const by = opts.by;
+    const groups = tally(db, scope, by);
+    for (const p of scope.merged) for (const v of valuesOf(p, by)) addTo(groups, v, 1, p.budget_usd);
+    const names = by === 'country' ? countryNames(db) : undefined;
+    const rows = [...groups].map(([key, t]) => {
+      // Keys in a fixed order: key, name (countries), count, sum_budget_usd.
+      const row = { key } as StatRow;
+      if (names && key !== null) row.name = names.get(String(key)) ?? String(key);
+      row.count = t.count;
+      if (withSum) row.sum_budget_usd = t.sum;
+      return row;
+    });
+    return rows.sort(compareStats(withSum));
+  } finally {
+    scope.close();
   }
-  const names = by === 'country' ? countryNames(db) : undefined;
-  const rows = [...groups].map(([key, members]) => {
-    // Keys in a fixed order: key, name (countries), count, sum_budget_usd.
-    const row = { key } as StatRow;
-    if (names && key !== null) row.name = names.get(key) ?? key;
-    row.count = members.length;
-    if (withSum) row.sum_budget_usd = sumKnown(members.map((m) => m.budget_usd));
-    return row;
-  });
-  return rows.sort(compareStats(withSum));
+}
+
+/** Per value: matching projects and the sum of their known USD budgets (null when none is known). */
+export type Tally = Map<string | number | null, { count: number; sum: number | null }>;
+
+export function addTo(t: Tally, key: string | number | null, count: number, sum: number | null): void {
+  const cur = t.get(key);
+  if (!cur) t.set(key, { count, sum });
+  else {
+    cur.count += count;
+    if (sum !== null) cur.sum = (cur.sum ?? 0) + sum;
+  }
+}
+
+/** A field as SQL over the scope's single-source projects: a link table, or a column. */
+const LINKED = {
+  donor: { table: 'project_donors', col: 'name' },
+  country: { table: 'project_countries', col: 'code' },
+} as const;
+const COLUMNS = {
+  status: 'p.status',
+  type: 'p.type',
+  section: 'p.section',
+  kind: 's.kind',
+  source: 's.path',
+  start_year: 'CAST(substr(coalesce(p.start, p.active_from), 1, 4) AS INTEGER)',
+} as const;
+export type TallyField = keyof typeof LINKED | keyof typeof COLUMNS;
+
+/**
+ * Counts (and budget sums) per value of a field over the scope's single-source projects, in SQL.
+ * The scope's table is the outer loop (CROSS JOIN), in rowid order, so projects are read in the
+ * order they are stored; link tables are reached through their (project_id, …) keys.
+ */
+export function tally(db: Db, scope: Scope, field: TallyField): Tally {
+  let sql: string;
+  if (field === 'donor' || field === 'country') {
+    const { table, col } = LINKED[field];
+    sql = `SELECT key, count(*) AS n, sum(b) AS s FROM (
+             SELECT x.${col} AS key, m.budget AS b FROM ${scope.table} m CROSS JOIN ${table} x ON x.project_id = m.id
+             WHERE x.${col} <> '' GROUP BY m.rid, x.${col})
+           GROUP BY key
+           UNION ALL
+           SELECT NULL, count(*), sum(m.budget) FROM ${scope.table} m
+           WHERE NOT EXISTS (SELECT 1 FROM ${table} x WHERE x.project_id = m.id AND x.${col} <> '')`;
+  } else {
+    const expr = COLUMNS[field];
+    const sources = expr.startsWith('s.') ? 'JOIN sources s ON s.id = p.source_id' : '';
+    sql = `SELECT NULLIF(${expr}, '') AS key, count(*) AS n, sum(m.budget) AS s
+           FROM ${scope.table} m CROSS JOIN projects p ON p.rowid = m.rid ${sources} GROUP BY 1`;
+  }
+  const out: Tally = new Map();
+  for (const [key, n, sum] of db.prepare(sql).raw().all() as [string | number | null, number, number | null][]) {
+    if (n > 0) addTo(out, key, n, sum);
+  }
+  return out;
 }
 
 /** ISO code -> French name, for the countries stored. */
@@ -113,40 +169,64 @@ export function countryNames(db: Db): Map<string, string> {
  * project in between are kept (count 0) so the timeline has no holes. Projects with no known
  * dates are counted under key null.
  */
-function yearTimeline(projects: ProjectRow[], now: Date, withSum: boolean): StatRow[] {
+function yearTimeline(db: Db, scope: Scope, now: Date, withSum: boolean): StatRow[] {
   const current = now.getUTCFullYear();
-  const spans: { from: number; to: number; budget: number | null }[] = [];
-  const undated: ProjectRow[] = [];
-  for (const p of projects) {
-    const { from, to } = activeBounds(p);
-    if (from === null) {
-      undated.push(p);
-      continue;
-    }
+  const spans: [number, number, number | null][] = [];
+  const undated: Tally = new Map();
+  const add = (from: string | null, to: string | null, budget: number | null) => {
+    if (from === null) return addTo(undated, null, 1, budget);
     const first = Number(from.slice(0, 4));
     const last = to === null ? Math.max(current, first) : Number(to.slice(0, 4));
-    spans.push({ from: first, to: Math.max(first, last), budget: p.budget_usd });
+    spans.push([first, Math.max(first, last), budget]);
+  };
+  for (const [from, to, budget] of db.prepare(`SELECT p.active_from, p.active_to, m.budget FROM ${scope.table} m CROSS JOIN projects p ON p.rowid = m.rid`).raw().all() as [string | null, string | null, number | null][]) {
+    add(from, to, budget);
+  }
+  for (const p of scope.merged) {
+    const { from, to } = activeBounds(p);
+    add(from, to, p.budget_usd);
   }
   const rows: StatRow[] = [];
   if (spans.length) {
-    const first = Math.min(...spans.map((s) => s.from));
-    const last = Math.max(...spans.map((s) => s.to));
+    let first = Infinity;
+    let last = -Infinity;
+    for (const [f, t] of spans) {
+      if (f < first) first = f;
+      if (t > last) last = t;
+    }
+    // differences per year: +1 at a span's first year, -1 after its last
+    const n = last - first + 2;
+    const count = new Array<number>(n).fill(0);
+    const sum = new Array<number>(n).fill(0);
+    const known = new Array<number>(n).fill(0);
+    for (const [f, t, b] of spans) {
+      count[f - first]!++;
+      count[t - first + 1]!--;
+      if (b !== null) {
+        sum[f - first]! += b;
+        sum[t - first + 1]! -= b;
+        known[f - first]!++;
+        known[t - first + 1]!--;
+      }
+    }
+    let c = 0;
+    let s = 0;
+    let k = 0;
     for (let y = first; y <= last; y++) {
-      const active = spans.filter((s) => s.from <= y && s.to >= y);
-      const row: StatRow = { key: y, count: active.length };
-      if (withSum) row.sum_budget_usd = sumKnown(active.map((s) => s.budget));
+      c += count[y - first]!;
+      s += sum[y - first]!;
+      k += known[y - first]!;
+      const row: StatRow = { key: y, count: c };
+      // cents: adding and taking away the same budgets leaves float dust otherwise
+      if (withSum) row.sum_budget_usd = k > 0 ? Math.round(s * 100) / 100 : null;
       rows.push(row);
     }
   }
-  if (undated.length) {
-    const row: StatRow = { key: null, count: undated.length };
-    if (withSum) row.sum_budget_usd = sumKnown(undated.map((p) => p.budget_usd));
+  const none = undated.get(null);
+  if (none) {
+    const row: StatRow = { key: null, count: none.count };
+    if (withSum) row.sum_budget_usd = none.sum;
     rows.push(row);
   }
   return rows;
-}
-
-function sumKnown(values: (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length ? known.reduce((a, b) => a + b, 0) : null;
 }

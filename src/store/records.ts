@@ -5,6 +5,7 @@ import type { ProjectRecord, SourceInfo } from '../types.js';
 import type { Db } from './db.js';
 import { activeRange } from '../normalize/dates.js';
 import { linkRecords } from './link.js';
+import { linksExpr } from './schema.js';
 
 export interface SourceWrite extends SourceInfo {
   pages?: number;
@@ -68,6 +69,9 @@ const PROJECT_COLUMNS = Object.keys(
   ),
 );
 
+/** Copies a project's link rows into projects.links (after they are written). */
+export const SET_LINKS_SQL = `UPDATE projects SET links = ${linksExpr('@id')} WHERE id = @id`;
+
 function prepared(db: Db) {
   const cols = PROJECT_COLUMNS.map((c) => `"${c}"`).join(', ');
   const params = PROJECT_COLUMNS.map((c) => `@${c}`).join(', ');
@@ -82,6 +86,7 @@ function prepared(db: Db) {
     insertCountry: db.prepare('INSERT OR IGNORE INTO project_countries (project_id, code, name, raw) VALUES (?, ?, ?, ?)'),
     insertPlace: db.prepare('INSERT OR IGNORE INTO project_places (project_id, name, country, kind, raw) VALUES (?, ?, ?, ?, ?)'),
     insertPartner: db.prepare('INSERT OR IGNORE INTO project_partners (project_id, name, role) VALUES (?, ?, ?)'),
+    setLinks: db.prepare(SET_LINKS_SQL),
   };
 }
 
@@ -122,6 +127,7 @@ export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[
         for (const p of r.places) s.insertPlace.run(r.id, p.name, p.country, p.kind, p.raw ?? null);
         for (const p of r.partners) s.insertPartner.run(r.id, p, 'partner');
         for (const p of r.implementers) s.insertPartner.run(r.id, p, 'implementer');
+        s.setLinks.run({ id: r.id });
       });
       linkRecords(db, sourceId, records);
       return existing ? 'replaced' : 'added';

@@ -109,10 +109,15 @@ describe('guarantees', () => {
     d.pragma('user_version = 1');
     d.prepare(`INSERT INTO sources (path, name, format, kind, hash, bytes, ingested_at, records, repairs) VALUES ('/x.txt', 'x.txt', 'text', 'iom-project-sheet', 'h', 1, '2026-01-01', 1, 0)`).run();
     d.prepare(`INSERT INTO projects (id, source_id, position, kind, title, text) VALUES ('abcdef012345', 1, 0, 'iom-project-sheet', 'Ancien projet', 'texte')`).run();
+    d.prepare(`INSERT INTO project_donors (project_id, position, code, name, kind, raw, known) VALUES ('abcdef012345', 0, 'EU', 'Union européenne', 'multilateral', 'UE', 1)`).run();
+    d.prepare(`INSERT INTO project_countries (project_id, code, name) VALUES ('abcdef012345', 'MA', 'Maroc')`).run();
     d.close();
     const r = iom(['query', '--json'], { db });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).map((x: { title: string }) => x.title)).toEqual(['Ancien projet']);
+    // migration 3 filled the links column from the link tables
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ donors: ['Union européenne'], donor_codes: ['EU'], countries: ['MA'], places: [], partners: [] });
+    expect(iom(['check'], { db }).code).toBe(0);
     const after = new Database(db, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(after.prepare('SELECT group_id FROM projects').pluck().get()).toBe('abcdef012345');

@@ -109,3 +109,32 @@ describe('openDb', () => {
     expect(() => openDb(`${t.dir}/none.sqlite`, { readonly: true })).toThrow(/run 'iom ingest' first/);
   });
 });
+
+describe('projects.links', () => {
+  test('holds what the link tables hold, in their order; iom check finds a stale one', async () => {
+    const { checkDb } = await import('../../src/store/check.js');
+    const { buildDb } = await import('../query/records.js');
+    const t = buildDb();
+    try {
+      const rows = t.db.prepare('SELECT id, links FROM projects').all() as { id: string; links: string }[];
+      expect(rows.length).toBeGreaterThan(10);
+      for (const r of rows) {
+        const links = JSON.parse(r.links) as { donors: [string, string | null][]; countries: string[]; places: string[]; partners: [string, string][] };
+        const donors = t.db.prepare('SELECT name, code FROM project_donors WHERE project_id = ? ORDER BY position').raw().all(r.id);
+        expect(links.donors).toEqual(donors);
+        expect(links.countries).toEqual(t.db.prepare('SELECT code FROM project_countries WHERE project_id = ? ORDER BY rowid').pluck().all(r.id));
+        expect(links.places).toEqual(t.db.prepare('SELECT name FROM project_places WHERE project_id = ? ORDER BY rowid').pluck().all(r.id));
+        expect(links.partners).toEqual(t.db.prepare('SELECT name, role FROM project_partners WHERE project_id = ? ORDER BY rowid').raw().all(r.id));
+      }
+      expect(rows.some((r) => JSON.parse(r.links).donors.length > 1)).toBe(true);
+      expect(checkDb(t.db).every((c) => c.ok)).toBe(true);
+      t.db.prepare(`UPDATE projects SET links = '{}' WHERE id = ?`).run(rows[0]!.id);
+      expect(checkDb(t.db).find((c) => c.name === 'link columns match the link tables')).toMatchObject({ ok: false, detail: '1 projects whose links column is stale' });
+      // the full-text index is still whole after updates of links and group_id
+      t.db.prepare(`UPDATE projects SET group_id = group_id WHERE id = ?`).run(rows[1]!.id);
+      expect(checkDb(t.db).find((c) => c.name === 'full-text index')!.ok).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -37,8 +37,20 @@ export function findChrome(lines: Line[]): Chrome {
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const headers = new Set([...counts].filter(([, n]) => n >= 2).map(([k]) => k));
-  const isPageBreak = (s: string) => PAGE_MARK_RE.test(s) || headers.has(foldKey(s));
-  return { headers, isPageBreak, isChrome: (s) => isPageBreak(s) || isSectionLabel(s) };
+  // Asked for every line, once per project and once for the pages: answers are kept per text.
+  const pageBreaks = new Map<string, boolean>();
+  const chrome = new Map<string, boolean>();
+  const isPageBreak = (s: string) => {
+    let r = pageBreaks.get(s);
+    if (r === undefined) pageBreaks.set(s, (r = PAGE_MARK_RE.test(s) || headers.has(foldKey(s))));
+    return r;
+  };
+  const isChrome = (s: string) => {
+    let r = chrome.get(s);
+    if (r === undefined) chrome.set(s, (r = isPageBreak(s) || isSectionLabel(s)));
+    return r;
+  };
+  return { headers, isPageBreak, isChrome };
 }
 
 interface Block {

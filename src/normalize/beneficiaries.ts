@@ -95,8 +95,11 @@ const YEAR_CONTEXT = /(?:\b(?:en|depuis|in|since|d'ici|avant|apr[èe]s|fin|d[ée
 export function findBeneficiaries(text: string | readonly string[] | null | undefined): Beneficiaries[] {
   if (!text) return [];
   if (Array.isArray(text)) return dedupe(text.flatMap((t) => findBeneficiaries(t)));
+  // Every count has a digit: most texts and sentences have none.
+  if (!/\d/.test(text as string)) return [];
   const out: Beneficiaries[] = [];
   for (const sent of sentences(text as string)) {
+    if (!/\d/.test(sent.text)) continue;
     for (const m of sent.text.matchAll(pattern())) {
       const g = m.groups!;
       const numText = g.num!;

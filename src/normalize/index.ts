@@ -119,10 +119,14 @@ function dedupeDonors(list: DonorRef[]): DonorRef[] {
   });
 }
 
+const BUDGET_WORD_RE = /\b(?:budget|montant|enveloppe|co[uû]t\s+(?:total|global)|amount|total\s+cost)\b/i;
+
 /** A budget stated in the text ("un montant global de 9.5 millions de dollars US") when no field gives one. */
 function budgetFromText(text: string) {
+  // A sentence with the word is part of the text (whitespace collapsed): no word, no budget.
+  if (!BUDGET_WORD_RE.test(text)) return null;
   for (const s of sentences(text)) {
-    if (!/\b(?:budget|montant|enveloppe|co[uû]t\s+(?:total|global)|amount|total\s+cost)\b/i.test(s.text)) continue;
+    if (!BUDGET_WORD_RE.test(s.text)) continue;
     const found = findMoneyInText(s.text);
     if (found.length > 0) return found[0]!;
   }

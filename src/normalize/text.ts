@@ -4,8 +4,16 @@
 // PDF extraction leaves inside words ("Euro-péenne", "Oc- tobre", "fi-\nnancé").
 // Pure and synchronous; nothing is built at import time.
 
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
 /** Fold one string for comparison: NFKD, no combining marks, lowercase, œ/æ/ß spelled out. */
 export function foldText(s: string): string {
+  // ASCII (most words, often whole texts): NFKD and the mark, ligature and apostrophe rules leave
+  // it as it is, but for the backquote.
+  if (ASCII_RE.test(s)) {
+    const lower = s.toLowerCase();
+    return lower.includes('`') ? lower.replace(/`/g, "'") : lower;
+  }
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -51,16 +59,70 @@ export interface Tok {
 
 const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
+/** Folded forms of non-ASCII tokens: a document repeats its words. Cleared when it grows large. */
+const foldedTokens = new Map<string, string>();
+const MAX_FOLDED_TOKENS = 20_000;
+
+/** The last texts tokenized: the normalize stage tokenizes a project's text once per finder. */
+const recentTokens = new Map<string, Tok[]>();
+const MAX_RECENT_TOKENS = 8;
+
+/**
+ * The tokens of a text with their offsets. The array returned may be shared with other callers
+ * that tokenize the same text: never modify it or its tokens.
+ */
 export function tokenize(text: string): Tok[] {
+  const cached = recentTokens.get(text);
+  if (cached) return cached;
+  const out = tokenizeText(text);
+  if (recentTokens.size >= MAX_RECENT_TOKENS) recentTokens.delete(recentTokens.keys().next().value!);
+  recentTokens.set(text, out);
+  return out;
+}
+
+function tokenizeText(text: string): Tok[] {
   const out: Tok[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  const re = TOKEN_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const orig = m[0];
+    const s = m.index;
+    // ASCII tokens (letters and digits only): the same values, from the character codes.
+    let ascii = true;
+    let lower = 0;
+    let upper = 0;
+    for (let k = 0; k < orig.length; k++) {
+      const c = orig.charCodeAt(k);
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (c >= 97) lower++;
+      else if (c >= 65) upper++;
+    }
+    if (ascii) {
+      const c0 = orig.charCodeAt(0);
+      out.push({
+        t: upper ? orig.toLowerCase() : orig,
+        s,
+        e: s + orig.length,
+        cap: c0 >= 65 && c0 <= 90,
+        upper: upper > 0 && lower === 0,
+      });
+      continue;
+    }
     const first = orig[0]!;
     const hasLetters = orig.toLowerCase() !== orig.toUpperCase();
+    let t = foldedTokens.get(orig);
+    if (t === undefined) {
+      if (foldedTokens.size >= MAX_FOLDED_TOKENS) foldedTokens.clear();
+      t = foldText(orig);
+      foldedTokens.set(orig, t);
+    }
     out.push({
-      t: foldText(orig),
-      s: m.index!,
-      e: m.index! + orig.length,
+      t,
+      s,
+      e: s + orig.length,
       cap: first !== first.toLowerCase(),
       upper: hasLetters && orig === orig.toUpperCase(),
     });
@@ -90,7 +152,9 @@ const HYPHEN_JOINT_RE = /^[-\u2010\u2011\u00ad]\s*$/;
 export function isHyphenJoint(text: string, toks: Tok[], i: number): boolean {
   const a = toks[i];
   const b = toks[i + 1];
-  if (!a || !b) return false;
+  if (!a || !b || b.s === a.e) return false;
+  const c = text.charCodeAt(a.e);
+  if (c !== 0x2d && c !== 0x2010 && c !== 0x2011 && c !== 0xad) return false;
   return HYPHEN_JOINT_RE.test(text.slice(a.e, b.s));
 }
 
@@ -182,6 +246,8 @@ export class PhraseIndex<V> {
   }
 
   longestAt(text: string, toks: Tok[], i: number, mode: MatchMode): PhraseMatch<V> | null {
+    // Most tokens start no phrase: neither the token nor a hyphen-joined word starting with it.
+    if (i < toks.length && !this.root.next.has(toks[i]!.t) && !isHyphenJoint(text, toks, i)) return null;
     let best: { entry: Entry<V>; to: number } | null = null;
     const n = toks.length;
     const visit = (node: Node<V>, j: number, allUpper: boolean) => {
@@ -284,13 +350,23 @@ export function editDistance(a: string, b: string): number {
 /** Replaces the given character spans by spaces (keeps offsets and line numbers). */
 export function maskSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
   if (spans.length === 0) return text;
-  const chars = text.split('');
+  const n = text.length;
+  const masked = new Uint8Array(n);
   for (const { start, end } of spans) {
-    for (let k = Math.max(0, start); k < Math.min(chars.length, end); k++) {
-      if (chars[k] !== '\n') chars[k] = ' ';
-    }
+    for (let k = Math.max(0, start); k < Math.min(n, end); k++) masked[k] = 1;
   }
-  return chars.join('');
+  // Each masked UTF-16 code unit but a line break becomes a space.
+  let out = '';
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    if (!masked[k]) continue;
+    let j = k;
+    while (j < n && masked[j]) j++;
+    out += text.slice(at, k) + text.slice(k, j).replace(/[^\n]/g, ' ');
+    at = j;
+    k = j;
+  }
+  return out + text.slice(at);
 }
 
 /** Sentences of a text with their offsets. Splits at . ! ? followed by space and a capital, and at line breaks. */

@@ -60,7 +60,18 @@ let logs = [];
 for (const method of ['log', 'info', 'warn', 'error', 'debug']) {
   console[method] = (...args) => { logs.push(args.map(String).join(' ')); };
 }
+// pdf.js's legacy build (and the fake-worker module it imports at the first parse) replaces
+// Array.prototype.push with core-js's JS version, which differs from the engine's only in the
+// error thrown for an array-like of 2^32 elements or a read-only length; it costs ~10% of a
+// parse. This thread runs nothing else: the engine's push is put back before the pages are read.
+const nativePush = Array.prototype.push;
+const restorePush = () => {
+  if (Array.prototype.push !== nativePush) {
+    Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, enumerable: false, configurable: true });
+  }
+};
 const { PDFParse } = require(workerData.entry);
+restorePush();
 parentPort.on('message', async ({ id, data }) => {
   logs = [];
   let reply;
@@ -83,6 +94,10 @@ parentPort.on('message', async ({ id, data }) => {
     }
     if (workerData.standardFontDataUrl) options.standardFontDataUrl = workerData.standardFontDataUrl;
     parser = new PDFParse(options);
+    // getText() starts with load(); loading first lets the engine's push back in after the
+    // fake-worker module has loaded (first parse), before the pages are read.
+    await parser.load();
+    restorePush();
     const result = await parser.getText({ lineEnforce: true, pageJoiner: '', parseHyperlinks: false });
     reply = { id, ok: true, pages: result.pages.map((p) => p.text), total: result.total, logs };
   } catch (error) {

@@ -3,7 +3,8 @@
 import { relative } from 'node:path';
 import { IomError, InputError } from '../errors.js';
 import { collectFiles } from '../ingest/files.js';
-import { ingestFile } from '../ingest/index.js';
+import { ingestFile, storeParsed, type FileResult } from '../ingest/index.js';
+import { defaultJobs, parseInPool, poolAvailable } from '../ingest/pool.js';
 import { openDb, resolveDbPath } from '../store/db.js';
 import type { ReadOptions } from '../read/index.js';
 import type { Globals, logger as makeLogger } from './options.js';
@@ -15,7 +16,10 @@ const KIND_LABEL: Record<string, string> = {
   'ngo-article': 'NGO article',
 };
 
-export async function runIngest(paths: string[], opts: ReadOptions, g: Globals, log: ReturnType<typeof makeLogger>): Promise<void> {
+/** Below this many files, threads cost more to start than they save. */
+const POOL_MIN_FILES = 8;
+
+export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: number }, g: Globals, log: ReturnType<typeof makeLogger>): Promise<void> {
   const show = (p: string) => {
     const r = relative(process.cwd(), p);
     return r && !r.startsWith('..') ? r : p;
@@ -48,31 +52,59 @@ export async function runIngest(paths: string[], opts: ReadOptions, g: Globals, 
   let unchanged = 0;
   let records = 0;
   let done = 0;
+  const report = (file: string, r: FileResult) => {
+    done++;
+    if (r.outcome === 'unchanged') {
+      unchanged++;
+      note(`= ${show(file)}: unchanged`);
+      return;
+    }
+    added++;
+    records += r.records;
+    const warn = r.warnings.length ? `; ${r.warnings.join('; ')}` : '';
+    note(
+      `${r.outcome === 'replaced' ? '~' : '+'} ${show(file)}: ${KIND_LABEL[r.kind!] ?? r.kind}, ${r.records} project${r.records === 1 ? '' : 's'}, ${r.repairs} repair${r.repairs === 1 ? '' : 's'}${r.outcome === 'replaced' ? ' (replaced the earlier version)' : ''}${warn}`,
+    );
+  };
+  const fail = (file: string, err: unknown) => {
+    if (!(err instanceof IomError)) throw err;
+    done++;
+    failed++;
+    const path = err instanceof InputError ? err.path : file;
+    note(`${show(path)}: ${err.message}`, true);
+  };
+  const jobs = opts.jobs ?? defaultJobs();
   try {
-    for (const file of files) {
-      if (interrupted) break;
-      try {
-        const r = await ingestFile(db, file, opts);
-        done++;
-        if (r.outcome === 'unchanged') {
-          unchanged++;
-          note(`= ${show(file)}: unchanged`);
-          continue;
+    if (jobs > 1 && files.length >= POOL_MIN_FILES && poolAvailable()) {
+      // Parsing on `jobs` threads, storing here, in the order of the files.
+      const stored = new Map((db.prepare('SELECT path, hash FROM sources').all() as { path: string; hash: string }[]).map((r) => [r.path, r.hash]));
+      let i = 0;
+      for await (const out of parseInPool(files, opts, jobs, (p) => stored.get(p))) {
+        const file = files[i++]!;
+        try {
+          if (out.kind === 'error') throw out.error;
+          if (out.kind === 'unchanged') report(file, { path: file, outcome: 'unchanged', records: 0, repairs: 0, warnings: [] });
+          else {
+            const { parsed } = out;
+            report(file, { path: file, outcome: storeParsed(db, parsed), kind: parsed.kind, records: parsed.records.length, repairs: parsed.doc.repair.changes.length, warnings: parsed.doc.warnings });
+          }
+        } catch (err) {
+          fail(file, err);
+        } finally {
+          bar?.update(done);
         }
-        added++;
-        records += r.records;
-        const warn = r.warnings.length ? `; ${r.warnings.join('; ')}` : '';
-        note(
-          `${r.outcome === 'replaced' ? '~' : '+'} ${show(file)}: ${KIND_LABEL[r.kind!] ?? r.kind}, ${r.records} project${r.records === 1 ? '' : 's'}, ${r.repairs} repair${r.repairs === 1 ? '' : 's'}${r.outcome === 'replaced' ? ' (replaced the earlier version)' : ''}${warn}`,
-        );
-      } catch (err) {
-        if (!(err instanceof IomError)) throw err;
-        done++;
-        failed++;
-        const path = err instanceof InputError ? err.path : file;
-        note(`${show(path)}: ${err.message}`, true);
-      } finally {
-        bar?.update(done);
+        if (interrupted) break;
+      }
+    } else {
+      for (const file of files) {
+        if (interrupted) break;
+        try {
+          report(file, await ingestFile(db, file, opts));
+        } catch (err) {
+          fail(file, err);
+        } finally {
+          bar?.update(done);
+        }
       }
     }
   } finally {

@@ -1,7 +1,7 @@
 // The whole pipeline for one file: read -> repair -> extract -> normalize -> store.
 // All async work (reading, PDF text) happens first; the write is one synchronous transaction.
 import { InputError } from '../errors.js';
-import { readDocument, type ReadOptions } from '../read/index.js';
+import { decodeDocument, readBytes, readDocument, type ReadOptions } from '../read/index.js';
 import { repairDocument } from '../repair/index.js';
 import { detectPageKind, extractDocument } from '../extract/index.js';
 import { normalizeRecord } from '../normalize/index.js';
@@ -64,10 +64,11 @@ export function storeParsed(db: Db, parsed: Parsed): WriteOutcome {
 
 /** One file, end to end. An unchanged file (same path, same bytes) is not parsed again. */
 export async function ingestFile(db: Db, path: string, opts: ReadOptions & { today?: Date } = {}): Promise<FileResult> {
-  const raw = await readDocument(path, opts);
-  if (isUnchanged(db, raw.path, raw.hash)) {
+  const bytes = await readBytes(path, opts);
+  if (isUnchanged(db, bytes.path, bytes.hash)) {
     return { path, outcome: 'unchanged', records: 0, repairs: 0, warnings: [] };
   }
+  const raw = await decodeDocument(bytes, opts);
   const parsed = parseDocument(raw.path, raw, opts.today);
   const outcome = storeParsed(db, parsed);
   return {

@@ -22,7 +22,19 @@ function ioReason(err: unknown): string {
   return `cannot read (${code ?? (err as Error).message})`;
 }
 
+/** A file's bytes and their hash, read and checked (not empty, not too large) but not decoded. */
+export interface FileBytes {
+  path: string;
+  data: Buffer;
+  hash: string;
+}
+
 export async function readDocument(path: string, opts: ReadOptions = {}): Promise<RawDocument> {
+  return decodeDocument(await readBytes(path, opts), opts);
+}
+
+/** The first half of readDocument: lets ingest skip decoding a file it has stored already (same hash). */
+export async function readBytes(path: string, opts: ReadOptions = {}): Promise<FileBytes> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let data: Buffer;
   try {
@@ -38,7 +50,12 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
   }
   if (data.length === 0) throw new InputError('empty file', path);
   if (data.length > maxBytes) throw new InputError('file too large', path);
-  const hash = createHash('sha256').update(data).digest('hex');
+  return { path, data, hash: createHash('sha256').update(data).digest('hex') };
+}
+
+/** The second half of readDocument: format from the content, then the text. */
+export async function decodeDocument(file: FileBytes, opts: ReadOptions = {}): Promise<RawDocument> {
+  const { path, data, hash } = file;
   const base = { path, hash, bytes: data.length, warnings: [] as string[] };
 
   const kind = sniff(data);

@@ -8,6 +8,7 @@ export function register(program: Command): void {
     .argument('<paths...>', 'files or folders (folders are walked for .html, .htm, .pdf, .txt)')
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', intOption('--max-size', 1), 50)
     .option('--pdf-timeout <seconds>', 'give up on a PDF after this many seconds', intOption('--pdf-timeout', 1), 30)
+    .option('-j, --jobs <n>', 'threads that parse files at once (default: one per core, at most 4; 1: no threads)', intOption('--jobs', 1))
     .addHelpText(
       'after',
       `
@@ -15,12 +16,13 @@ Examples:
   $ iom ingest fixtures/seeds fixtures/pdf     # folders are walked recursively
   $ iom ingest page.html sheet.pdf notes.txt   # the format comes from the content
   $ iom --db projects.sqlite ingest scraped/
+  $ iom ingest --jobs 1 scraped/                # parse on one thread only
 
 Re-ingesting an unchanged file changes nothing; a changed file replaces that file's records only.
 Exits 1 if any file failed, after ingesting the others.`,
     )
-    .action(async (paths: string[], opts: { maxSize: number; pdfTimeout: number }, cmd: Command) => {
+    .action(async (paths: string[], opts: { maxSize: number; pdfTimeout: number; jobs?: number }, cmd: Command) => {
       const { runIngest } = await import('../ingest-run.js');
-      await runIngest(paths, { maxBytes: opts.maxSize * 1024 * 1024, pdfTimeoutMs: opts.pdfTimeout * 1000 }, globals(cmd), logger(globals(cmd)));
+      await runIngest(paths, { maxBytes: opts.maxSize * 1024 * 1024, pdfTimeoutMs: opts.pdfTimeout * 1000, jobs: opts.jobs }, globals(cmd), logger(globals(cmd)));
     });
 }

@@ -57,11 +57,29 @@ export interface Tok {
   upper: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+// A token is /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/u: a letter or digit, then letters, marks and digits.
+// Scanned by hand over code points (no match object per token), with each character's class
+// looked up once: 1 = letter or digit (starts or continues a token), 2 = mark (continues one).
+const START_RE = /^[\p{L}\p{N}]$/u;
+const MARK_RE = /^\p{M}$/u;
+const bmpClass = new Uint8Array(0x10000); // 0 = not looked up yet, 3 = neither
+const astralClass = new Map<number, number>();
+for (let c = 0; c < 0x80; c++) bmpClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 3;
 
-/** Folded forms of non-ASCII tokens: a document repeats its words. Cleared when it grows large. */
-const foldedTokens = new Map<string, string>();
-const MAX_FOLDED_TOKENS = 20_000;
+function classOf(cp: number): number {
+  let k = cp < 0x10000 ? bmpClass[cp]! : astralClass.get(cp) ?? 0;
+  if (k === 0) {
+    const ch = String.fromCodePoint(cp);
+    k = START_RE.test(ch) ? 1 : MARK_RE.test(ch) ? 2 : 3;
+    if (cp < 0x10000) bmpClass[cp] = k;
+    else astralClass.set(cp, k);
+  }
+  return k;
+}
+
+/** Folded form and case of non-ASCII tokens: a document repeats its words. Cleared when large. */
+const tokenInfo = new Map<string, { t: string; cap: boolean; upper: boolean }>();
+const MAX_TOKEN_INFO = 20_000;
 
 /** The last texts tokenized: the normalize stage tokenizes a project's text once per finder. */
 const recentTokens = new Map<string, Tok[]>();
@@ -82,50 +100,52 @@ export function tokenize(text: string): Tok[] {
 
 function tokenizeText(text: string): Tok[] {
   const out: Tok[] = [];
-  const re = TOKEN_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const orig = m[0];
-    const s = m.index;
-    // ASCII tokens (letters and digits only): the same values, from the character codes.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    // Surrogate pair: one code point (as the /u regex reads it); a lone surrogate is no letter.
+    let cp = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? text.codePointAt(i)! : c;
+    if ((c < 0x80 ? bmpClass[c]! : classOf(cp)) !== 1) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const s = i;
     let ascii = true;
     let lower = 0;
     let upper = 0;
-    for (let k = 0; k < orig.length; k++) {
-      const c = orig.charCodeAt(k);
-      if (c >= 0x80) {
-        ascii = false;
-        break;
+    for (;;) {
+      if (c < 0x80) {
+        if (c >= 97) lower++;
+        else if (c >= 65) upper++;
+      } else ascii = false;
+      i += cp > 0xffff ? 2 : 1;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (bmpClass[c] !== 1) break;
+        cp = c;
+      } else {
+        cp = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? text.codePointAt(i)! : c;
+        if (classOf(cp) === 3) break;
       }
-      if (c >= 97) lower++;
-      else if (c >= 65) upper++;
     }
+    const orig = text.slice(s, i);
     if (ascii) {
+      // ASCII letters and digits: the folded form is the lower case.
       const c0 = orig.charCodeAt(0);
-      out.push({
-        t: upper ? orig.toLowerCase() : orig,
-        s,
-        e: s + orig.length,
-        cap: c0 >= 65 && c0 <= 90,
-        upper: upper > 0 && lower === 0,
-      });
+      out.push({ t: upper ? orig.toLowerCase() : orig, s, e: i, cap: c0 >= 65 && c0 <= 90, upper: upper > 0 && lower === 0 });
       continue;
     }
-    const first = orig[0]!;
-    const hasLetters = orig.toLowerCase() !== orig.toUpperCase();
-    let t = foldedTokens.get(orig);
-    if (t === undefined) {
-      if (foldedTokens.size >= MAX_FOLDED_TOKENS) foldedTokens.clear();
-      t = foldText(orig);
-      foldedTokens.set(orig, t);
+    let info = tokenInfo.get(orig);
+    if (info === undefined) {
+      if (tokenInfo.size >= MAX_TOKEN_INFO) tokenInfo.clear();
+      const first = orig[0]!;
+      const hasLetters = orig.toLowerCase() !== orig.toUpperCase();
+      info = { t: foldText(orig), cap: first !== first.toLowerCase(), upper: hasLetters && orig === orig.toUpperCase() };
+      tokenInfo.set(orig, info);
     }
-    out.push({
-      t,
-      s,
-      e: s + orig.length,
-      cap: first !== first.toLowerCase(),
-      upper: hasLetters && orig === orig.toUpperCase(),
-    });
+    out.push({ t: info.t, s, e: i, cap: info.cap, upper: info.upper });
   }
   return out;
 }

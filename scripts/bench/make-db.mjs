@@ -184,7 +184,7 @@ async function main() {
   if (!Number.isInteger(n) || n <= 0 || !out || !['bulk', 'write-source'].includes(mode)) {
     throw new Error('usage: make-db.mjs <N> <out.sqlite> [write-source|bulk]');
   }
-  const { openDb } = await import(distUrl('store/db.js'));
+  const { openDb, optimizeDb } = await import(distUrl('store/db.js'));
   const { writeSource, toRow, SET_LINKS_SQL } = await import(distUrl('store/records.js'));
   const resolveDonor = await donorResolver();
   const tmp = `${out}.building`;
@@ -219,6 +219,7 @@ async function main() {
     made += count;
     if (s % 1000 === 999) log(`  db ${n} (${mode}): ${made} projects (${Math.round((performance.now() - t0) / 1000)} s)`);
   }
+  optimizeDb(db); // as iom ingest does after storing
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   for (const s of ['-wal', '-shm']) rmSync(tmp + s, { force: true });

@@ -5,7 +5,7 @@ import { IomError, InputError } from '../errors.js';
 import { collectFiles } from '../ingest/files.js';
 import { ingestFile, storeParsed, type FileResult } from '../ingest/index.js';
 import { defaultJobs, parseInPool, poolAvailable } from '../ingest/pool.js';
-import { openDb, resolveDbPath } from '../store/db.js';
+import { openDb, optimizeDb, resolveDbPath } from '../store/db.js';
 import type { ReadOptions } from '../read/index.js';
 import type { Globals, logger as makeLogger } from './options.js';
 
@@ -111,6 +111,7 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
     bar?.stop();
     for (const line of deferred) log.error(line);
     process.off('SIGINT', onSigint);
+    if (added) optimizeDb(db);
     db.close();
   }
   const stopped = interrupted ? `stopped after ${done} of ${files.length} files; ` : '';

@@ -86,3 +86,14 @@ function migrate(db: Db, path: string, readonly: boolean): void {
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
+
+/**
+ * Keeps the query planner's statistics fresh after writes: SQLite's own `PRAGMA optimize` runs
+ * ANALYZE on tables never analysed or whose size changed a lot, sampling at most 400 rows per
+ * index (milliseconds even at a million projects). With statistics, filters use the covering
+ * indexes (a --donor query reads no project row it does not return).
+ */
+export function optimizeDb(db: Db): void {
+  db.pragma('analysis_limit = 400');
+  db.pragma('optimize = 0x10002');
+}

@@ -1,5 +1,6 @@
 // Turns a trace written by sql-trace.mjs into a script for the sqlite3 shell: the reads only
-// (SELECT / WITH), each with its bound values written in as literals.
+// (SELECT / WITH) and the statements on temporary tables, each with its bound values written in
+// as literals.
 const literal = (v) => {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
@@ -42,6 +43,7 @@ export function inline(sql, args) {
 }
 
 export function replayScript(trace) {
-  const reads = trace.filter((t) => /^\s*(SELECT|WITH)\b/i.test(t.sql) && !/sqlite_master|sqlite_schema/i.test(t.sql));
+  // reads, and the writes to a temporary table (stats and facets count through one)
+  const reads = trace.filter((t) => (/^\s*(SELECT|WITH)\b/i.test(t.sql) || /\btemp\./i.test(t.sql)) && !/sqlite_master|sqlite_schema/i.test(t.sql));
   return { count: reads.length, script: reads.map((t) => `${inline(t.sql, t.args).trim().replace(/;\s*$/, '')};`).join('\n') + '\n' };
 }

@@ -26,4 +26,10 @@ if (out) {
     }
     return stmt;
   };
+  // db.exec (the temporary table of stats and facets) runs SQL without a statement object
+  const exec = Database.prototype.exec;
+  Database.prototype.exec = function (sql) {
+    appendFileSync(out, JSON.stringify({ sql, args: [] }) + '\n');
+    return exec.call(this, sql);
+  };
 }

@@ -22,7 +22,8 @@ export interface HtmlText {
  */
 export function htmlToText(html: string): HtmlText {
   const $ = load(html, { scriptingEnabled: false });
-  const title = $('title').first().text().trim() || null;
+  const first = firstTitle($.root()[0] as unknown as AnyNode);
+  const title = (first ? $(first).text().trim() : '') || null;
   const out: string[] = [];
   let line = '';
   const flush = () => {
@@ -53,4 +54,21 @@ export function htmlToText(html: string): HtmlText {
   }
   flush();
   return { text: out.join('\n'), title };
+}
+
+/**
+ * The first <title> element in document order, as `$('title').first()` finds it (css-select's
+ * findAll: pre-order, into every node that has children, a template's content included), without
+ * compiling a selector for every page. Explicit stack: deeply nested pages.
+ */
+function firstTitle(root: AnyNode): Element | null {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if ((node.type === 'tag' || node.type === 'script' || node.type === 'style') && (node as Element).name === 'title') return node as Element;
+    if (!Object.prototype.hasOwnProperty.call(node, 'children')) continue;
+    const children = (node as Element).children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return null;
 }

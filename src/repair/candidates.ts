@@ -57,8 +57,8 @@ export function explainWord(lex: Lexicon, word: string, prefixes = true): string
  * few unknown words left without an ordinary candidate, and only with the sequences lost there.
  */
 export function derivedCandidates(lex: Lexicon, lower: string, seqs: readonly string[]): Candidate[] {
-  const key = `derived|${seqs.join(',')}|${lower}`;
-  const hit = CACHE.get(key);
+  const cache = cacheFor(-1, seqs);
+  const hit = cache.get(lower);
   if (hit) return hit;
   const out = new Map<string, Candidate>();
   const insert = (word: string, from: number, used: string[]) => {
@@ -76,8 +76,7 @@ export function derivedCandidates(lex: Lexicon, lower: string, seqs: readonly st
   };
   insert(lower, 0, []);
   const result = [...out.values()];
-  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
-  CACHE.set(key, result);
+  remember(cache, lower, result);
   return result;
 }
 
@@ -88,17 +87,43 @@ export function derivedCandidates(lex: Lexicon, lower: string, seqs: readonly st
  */
 export function generateCandidates(lex: Lexicon, lower: string, seqs: readonly string[], maxInsertions: number): Candidate[] {
   // Shared across documents (a corpus repeats its vocabulary); callers must not mutate the result.
-  const key = `${maxInsertions}|${seqs.join(',')}|${lower}`;
-  const hit = CACHE.get(key);
+  const cache = cacheFor(maxInsertions, seqs);
+  const hit = cache.get(lower);
   if (hit) return hit;
-  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
   const out = searchCandidates(lex, lower, seqs, maxInsertions);
-  CACHE.set(key, out);
+  remember(cache, lower, out);
   return out;
 }
 
-const CACHE = new Map<string, Candidate[]>();
+// Results by insertion count (-1: derived candidates), then by sequences, then by word: no key
+// string built per call (a document asks about every word type it has).
+const CACHE = new Map<number, Map<string, Map<string, Candidate[]>>>();
 const CACHE_LIMIT = 200_000;
+let cached = 0;
+const seqsKeys = new WeakMap<readonly string[], string>();
+
+function cacheFor(insertions: number, seqs: readonly string[]): Map<string, Candidate[]> {
+  let key = seqsKeys.get(seqs);
+  if (key === undefined) {
+    key = seqs.join(',');
+    seqsKeys.set(seqs, key);
+  }
+  let bySeqs = CACHE.get(insertions);
+  if (!bySeqs) CACHE.set(insertions, (bySeqs = new Map()));
+  let byWord = bySeqs.get(key);
+  if (!byWord) bySeqs.set(key, (byWord = new Map()));
+  return byWord;
+}
+
+function remember(cache: Map<string, Candidate[]>, word: string, list: Candidate[]): void {
+  if (cached >= CACHE_LIMIT) {
+    // Emptied in place: the map in hand stays the one its bucket points to.
+    for (const bySeqs of CACHE.values()) for (const byWord of bySeqs.values()) byWord.clear();
+    cached = 0;
+  }
+  cache.set(word, list);
+  cached++;
+}
 
 function searchCandidates(lex: Lexicon, lower: string, seqs: readonly string[], maxInsertions: number): Candidate[] {
   const found = new Map<string, string[]>();

@@ -2,7 +2,7 @@
 // ligatures), tokenizing with offsets into the original text, and a phrase index that
 // finds the longest known name at a token position, tolerant of the hyphenation that
 // PDF extraction leaves inside words ("Euro-péenne", "Oc- tobre", "fi-\nnancé").
-// Pure and synchronous; nothing is built at import time.
+// Pure and synchronous; nothing is built at import time but a 64 KB table of character classes.
 
 const ASCII_RE = /^[\x00-\x7f]*$/;
 

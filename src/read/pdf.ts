@@ -124,12 +124,23 @@ interface Slot {
 
 let resolved: Resolved | undefined;
 let idle: Slot | undefined;
+let whileParsing: (() => void) | undefined;
 const live = new Set<Worker>();
 let nextJob = 1;
 
 /** Parsing threads alive now, busy or idle. For tests and diagnostics. */
 export function livePdfWorkers(): number {
   return live.size;
+}
+
+/**
+ * Work for this thread while the next PDF is parsed on its own: `task` runs once, right after a
+ * PDF is handed to the parsing thread (ingest loads the repair's lexicon there, instead of
+ * after the text is back). `undefined` withdraws a task no PDF took. A task's error is ignored
+ * (it is the caller's to see again when it needs the result).
+ */
+export function runWhileNextPdfParses(task: (() => void) | undefined): void {
+  whileParsing = task;
 }
 
 /** Stop the idle parsing thread, if any (it never keeps the process alive anyway). */
@@ -288,6 +299,15 @@ function parseInWorker(data: Uint8Array, timeoutMs: number, maxMemoryMb: number,
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.postMessage({ id, data: copy }, [copy.buffer as ArrayBuffer]);
+    const task = whileParsing;
+    whileParsing = undefined;
+    if (task) {
+      try {
+        task();
+      } catch {
+        // See runWhileNextPdfParses.
+      }
+    }
   });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, test, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { InputError } from '../../src/errors.js';
-import { closePdfWorkers, livePdfWorkers, readPdf, type PdfText } from '../../src/read/pdf.js';
+import { closePdfWorkers, livePdfWorkers, readPdf, runWhileNextPdfParses, type PdfText } from '../../src/read/pdf.js';
 import { fixture } from '../helpers.js';
 
 const MAIN = fixture('pdf/fiche-activites-oim-maroc.pdf');
@@ -179,6 +179,24 @@ describe('readPdf: bad inputs give one-line reasons', () => {
     expect(pdf.pages).toBe(3);
     expect(pdf.text).toBe('Fonds : UE\n\nFonds : Suisse');
     expect(pdf.warnings).toEqual(['1 page without text (scanned?): 2']);
+  });
+
+  test('work given for the wait runs once, after the PDF is handed over, and its error is ignored', async () => {
+    let calls = 0;
+    runWhileNextPdfParses(() => {
+      calls++;
+      throw new Error('not the PDF’s');
+    });
+    const first = await readPdf(MAIN, bytes(MAIN));
+    expect(calls).toBe(1);
+    const again = await readPdf(MAIN, bytes(MAIN));
+    expect(calls).toBe(1);
+    expect(again).toEqual(first);
+    // Withdrawn before any PDF took it: never runs.
+    runWhileNextPdfParses(() => calls++);
+    runWhileNextPdfParses(undefined);
+    await readPdf(MAIN, bytes(MAIN));
+    expect(calls).toBe(1);
   });
 
   test('one idle thread is kept for the next PDF, and can be closed', async () => {

@@ -98,8 +98,7 @@ export function findBeneficiaries(text: string | readonly string[] | null | unde
   // Every count has a digit: most texts and sentences have none.
   if (!/\d/.test(text as string)) return [];
   const out: Beneficiaries[] = [];
-  for (const sent of sentences(text as string)) {
-    if (!/\d/.test(sent.text)) continue;
+  for (const sent of sentences(text as string, (raw) => /\d/.test(raw))) {
     for (const m of sent.text.matchAll(pattern())) {
       const g = m.groups!;
       const numText = g.num!;

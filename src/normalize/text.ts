@@ -389,13 +389,18 @@ export function maskSpans(text: string, spans: ReadonlyArray<{ start: number; en
   return out + text.slice(at);
 }
 
-/** Sentences of a text with their offsets. Splits at . ! ? followed by space and a capital, and at line breaks. */
-export function sentences(text: string): Array<{ text: string; start: number; end: number }> {
+/**
+ * Sentences of a text with their offsets. Splits at . ! ? followed by space and a capital, and at
+ * line breaks. `keep`, if given, is asked about each sentence as written (before its whitespace is
+ * collapsed): the ones it refuses are left out, at no further cost.
+ */
+export function sentences(text: string, keep?: (raw: string) => boolean): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
   const re = /(?<=[.!?…])\s+(?=[\p{Lu}«"“\d•-])|\n+/gu;
   let last = 0;
   const push = (a: number, b: number) => {
     const raw = text.slice(a, b);
+    if (keep && !keep(raw)) return;
     const t = collapseWs(raw.replace(/^[\s•\-–]+/, ''));
     if (t) out.push({ text: t, start: a, end: b });
   };

@@ -16,6 +16,9 @@ export interface Candidate {
   base?: string;
 }
 
+/** More than the longest prefix plus the longest suffix match below (6 + 8). */
+const MAX_AFFIXES = 32;
+
 // Productive prefixes: "multi" + a known word is a word even when no list has it.
 const PREFIXES = ['multi', 'inter', 'intra', 'pluri', 'socio', 'psycho', 'anti', 'auto', 'contre', 'extra', 'hyper', 'infra', 'micro', 'macro', 'mini', 'mono', 'poly', 'post', 'semi', 'sous', 'super', 'supra', 'trans', 'ultra', 'para', 'néo', 'non', 'pré', 'pro', 'sur', 'ré', 're', 'dé', 'co'];
 
@@ -57,6 +60,10 @@ export function explainWord(lex: Lexicon, word: string, prefixes = true): string
  * few unknown words left without an ordinary candidate, and only with the sequences lost there.
  */
 export function derivedCandidates(lex: Lexicon, lower: string, seqs: readonly string[]): Candidate[] {
+  // A candidate is explained by a lexicon word with at most a prefix (6 letters) and a suffix
+  // (8) around its stem: a longer word has none. The search below builds a string per place
+  // pair, so a "word" of 300,000 letters (a scrape gone wrong) would never end.
+  if (lower.length > lex.maxLength + MAX_AFFIXES) return [];
   const cache = cacheFor(-1, seqs);
   const hit = cache.get(lower);
   if (hit) return hit;

@@ -62,7 +62,16 @@ const isHyphen = (c: string | undefined) => c === '-' || c === '\u2010';
 export function hyphenatedTokens(line: string): Array<[start: number, end: number]> {
   const out: Array<[number, number]> = [];
   const letter = (c: string | undefined) => c !== undefined && LETTER_OR_MARK.test(c);
-  let k = nextHyphen(line, 0);
+  // The next U+002D and U+2010, each looked for again only once passed (positions only grow):
+  // a line of 100,000 dashes and no U+2010 is not read to its end at every dash.
+  let minus = -2; // -2: not looked for yet; -1: none left
+  let dash = -2;
+  const nextHyphen = (from: number) => {
+    if (minus !== -1 && minus < from) minus = line.indexOf('-', from);
+    if (dash !== -1 && dash < from) dash = line.indexOf('\u2010', from);
+    return minus < 0 ? dash : dash < 0 ? minus : Math.min(minus, dash);
+  };
+  let k = nextHyphen(0);
   while (k >= 0) {
     if (letter(line[k - 1]) && letter(line[k + 1])) {
       let a = k - 1;
@@ -71,16 +80,10 @@ export function hyphenatedTokens(line: string): Array<[start: number, end: numbe
       while (b < line.length && (letter(line[b]) || (isHyphen(line[b]) && letter(line[b + 1])))) b++;
       // A token glued to a hyphen on either side is not one ("-mi-" in a list of dashes).
       if (!isHyphen(line[a - 1]) && !isHyphen(line[b])) out.push([a, b]);
-      k = nextHyphen(line, b);
-    } else k = nextHyphen(line, k + 1);
+      k = nextHyphen(b);
+    } else k = nextHyphen(k + 1);
   }
   return out;
-}
-
-function nextHyphen(line: string, from: number): number {
-  const a = line.indexOf('-', from);
-  const b = line.indexOf('\u2010', from);
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
 /** Counts of the hyphenated tokens of these lines ("Pays-Bas": 2), and of their sub-spans. */

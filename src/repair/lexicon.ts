@@ -26,6 +26,7 @@ const NONE: Omit<WordInfo, 'word'> = { fr: false, en: false, name: false, frFreq
 export class Lexicon {
   readonly size: number;
   private readonly cache = new Map<string, WordInfo>();
+  private longest = -1;
 
   constructor(
     private readonly data: LexiconData,
@@ -88,6 +89,17 @@ export class Lexicon {
     } else hit = { word, ...NONE };
     if (this.cache.size < 500_000) this.cache.set(word, hit);
     return hit;
+  }
+
+  /** Length of the longest word, in UTF-16 code units (computed on first use). */
+  get maxLength(): number {
+    if (this.longest < 0) {
+      const { offsets } = this.data;
+      let m = 0;
+      for (let i = 0; i < this.size; i++) m = Math.max(m, offsets[i + 1]! - offsets[i]! - 1);
+      this.longest = m;
+    }
+    return this.longest;
   }
 
   has(word: string): boolean {

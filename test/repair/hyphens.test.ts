@@ -1,6 +1,6 @@
 // Hyphens: decisions with a hand-made judge (pure), then through repairText with the lexicon.
 import { describe, expect, test } from 'vitest';
-import { decideHyphen, joinHyphenatedLines, joinHyphenatedWords } from '../../src/repair/hyphens.js';
+import { decideHyphen, hyphenatedTokens, joinHyphenatedLines, joinHyphenatedWords } from '../../src/repair/hyphens.js';
 import { listJudge } from '../../src/repair/judge.js';
 import { repairText } from '../../src/repair/index.js';
 
@@ -62,3 +62,17 @@ describe('with the lexicon (repairText)', () => {
     expect(r.changes).toEqual([{ line: 2, before: 'fi-\nnancé', after: 'financé', rule: 'joinHyphenatedLines', confidence: 0.9 }]);
   });
 });
+
+describe('hyphenatedTokens', () => {
+  test('finds letter-hyphen-letter tokens of either hyphen, not dashes', () => {
+    expect(hyphenatedTokens('par-mi - les so\u2010cio-économiques -mi- x')).toEqual([[0, 6], [13, 31]]);
+  });
+
+  test('a line of 200,000 dashes (and no U+2010) is scanned once, not once per dash', () => {
+    const line = '- '.repeat(200_000) + 'fi-nancé';
+    const t0 = performance.now();
+    expect(hyphenatedTokens(line)).toEqual([[400_000, 400_008]]);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+});
+

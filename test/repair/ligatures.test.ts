@@ -37,6 +37,13 @@ describe('derived words', () => {
   test('mulsectorielle -> multisectorielle', () => {
     expect(derivedCandidates(lex, 'mulsectorielle', ['ti']).map((c) => c.word)).toContain('multisectorielle');
   });
+
+  test('a "word" longer than any lexicon word with affixes has none, at once (the search is quadratic)', () => {
+    expect(lex.maxLength).toBeGreaterThan(20);
+    const t0 = performance.now();
+    expect(derivedCandidates(lex, 'a'.repeat(300_000), ['ti', 'tt'])).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
 });
 
 describe('restoreLostLigatures with the sequences given', () => {

@@ -18,7 +18,7 @@ const corpusDir = new URL('../../shared/corpus/french/', import.meta.url);
 
 function texts() {
   const docs = [];
-  for (const f of readdirSync(seedsDir).sort()) {
+  for (const f of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
     const t = readFileSync(new URL(f, seedsDir), 'utf8');
     if (f.startsWith('003')) docs.push({ name: `seed ${f.slice(0, 3)} (clean half)`, text: t.slice(t.indexOf('Citation preview') + 16).trim() });
     else docs.push({ name: `seed ${f.slice(0, 3)}`, text: t });

@@ -38,8 +38,12 @@ export function parseDocument(path: string, raw: Awaited<ReturnType<typeof readD
   const kind = detectPageKind(doc.text);
   if (!kind) throw new InputError('no project found: not an IOM project sheet, activity sheet, news item or NGO project page', path);
   const drafts = extractDocument(doc);
-  if (drafts.length === 0) throw new InputError(`no project found in this ${kind.replace(/-/g, ' ')}`, path);
-  const records = drafts.map((d) => normalizeRecord(d, { sourceName: path, repairs: doc.repair.changes, today }));
+  // A project is known by its title: a draft whose title is empty once normalized (a damaged
+  // page, a label with nothing after it) is not a project.
+  const records = drafts
+    .map((d) => normalizeRecord(d, { sourceName: path, repairs: doc.repair.changes, today }))
+    .filter((r) => r.title.trim() !== '');
+  if (records.length === 0) throw new InputError(`no project found in this ${kind.replace(/-/g, ' ')}`, path);
   return { doc, kind, records };
 }
 

@@ -1,8 +1,9 @@
 // Expanding the paths a user gives into files: folders are walked without following
 // symbolic-link loops, to a bounded depth, keeping only the formats iom reads.
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { ioReason } from '../read/index.js';
 
 export const FOLDER_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.pdf', '.txt', '.text']);
 const MAX_DEPTH = 32;
@@ -23,7 +24,8 @@ export async function collectFiles(inputs: string[]): Promise<Collected> {
       st = await stat(path);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      out.errors.push(new InputError(code === 'ENOENT' ? 'no such file or folder' : `cannot read (${code})`, input));
+      const dangling = code === 'ENOENT' && (await lstat(path).then((l) => l.isSymbolicLink(), () => false));
+      out.errors.push(new InputError(dangling ? 'symbolic link to a missing file' : code === 'ENOENT' ? 'no such file or folder' : ioReason(err), input));
       continue;
     }
     if (!st.isDirectory()) {

@@ -13,7 +13,16 @@ const BLOCK = new Set([
 export interface HtmlText {
   text: string;
   title: string | null;
+  /** Elements nested deeper than MAX_HTML_DEPTH were flattened before parsing (see flattenDeep). */
+  flattened?: boolean;
 }
+
+/**
+ * Nesting the parser is given at most. The HTML parser (parse5) checks the stack of open
+ * elements at many start tags, so its time grows with the square of the depth: 200 KB of
+ * `<div><i>` nested 25,000 deep took 20 s. Real pages nest a few dozen levels.
+ */
+export const MAX_HTML_DEPTH = 512;
 
 /**
  * Walks the DOM with an explicit stack (deeply nested pages must not overflow the call stack),
@@ -21,7 +30,8 @@ export interface HtmlText {
  * the scraped country-site pages.
  */
 export function htmlToText(html: string): HtmlText {
-  const $ = load(html, { scriptingEnabled: false });
+  const flat = flattenDeep(html, MAX_HTML_DEPTH);
+  const $ = load(flat ?? html, { scriptingEnabled: false });
   const first = firstTitle($.root()[0] as unknown as AnyNode);
   const title = (first ? $(first).text().trim() : '') || null;
   const out: string[] = [];
@@ -53,7 +63,102 @@ export function htmlToText(html: string): HtmlText {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   flush();
-  return { text: out.join('\n'), title };
+  return flat === null ? { text: out.join('\n'), title } : { text: out.join('\n'), title, flattened: true };
+}
+
+// For flattenDeep: start tags that never hold others (void elements), start tags a later one of
+// the same kind closes (optional end tags: "<p>a<p>b" is not nested) and elements the parser
+// merges (html, head, body): none of them deepen the tree. Raw-text elements hold no tags.
+const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const FLAT = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'rb', 'rt', 'rtc', 'rp', 'colgroup', 'caption', 'html', 'head', 'body']);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
+
+const isAsciiAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isTagNameEnd = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13 || c === 47 || c === 62;
+
+/**
+ * The HTML with the tags nested deeper than `limit` levels removed (a block element's replaced
+ * by <br>, so lines stay lines; the text stays), or null when nothing is that deep (nearly every
+ * page: it is then parsed as written). Nesting is counted from the tags as written, with a light
+ * scan (comments, raw text and foreign self-closing tags skipped). It is an estimate of the
+ * parser's tree, which can add a few elements of its own (implied ones, reopened formatting
+ * elements), but not so many that its depth grows with the file again.
+ */
+export function flattenDeep(html: string, limit: number): string | null {
+  const n = html.length;
+  const stack: string[] = [];
+  let foreignAt = -1; // index in `stack` of the outermost <svg> or <math>, else -1
+  let excess = 0; // start tags dropped and not yet closed
+  const out: string[] = [];
+  let kept = 0; // html[kept..] is not copied to `out` yet
+  const drop = (from: number, to: number, name: string) => {
+    out.push(html.slice(kept, from), BLOCK.has(name) ? '<br>' : '');
+    kept = to;
+  };
+  let i = 0;
+  for (;;) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0 || lt + 1 >= n) break;
+    const c = html.charCodeAt(lt + 1);
+    if (c === 33 /* ! */ || c === 63 /* ? */) {
+      // comment, doctype, CDATA, processing instruction
+      const end = html.startsWith('<!--', lt) ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt);
+      if (end < 0) break;
+      i = end + 1;
+      continue;
+    }
+    const close = c === 47; /* / */
+    const start = lt + (close ? 2 : 1);
+    if (start >= n || !isAsciiAlpha(html.charCodeAt(start))) {
+      i = lt + 1;
+      continue;
+    }
+    let j = start + 1;
+    while (j < n && !isTagNameEnd(html.charCodeAt(j))) j++;
+    const gt = html.indexOf('>', j);
+    if (gt < 0) break;
+    const name = html.slice(start, j).toLowerCase();
+    i = gt + 1;
+    if (close) {
+      if (VOID.has(name) || FLAT.has(name)) continue;
+      if (excess > 0) {
+        excess--;
+        drop(lt, gt + 1, name);
+        continue;
+      }
+      const k = stack.lastIndexOf(name);
+      if (k >= 0) {
+        stack.length = k;
+        if (foreignAt >= k) foreignAt = -1;
+      }
+      continue;
+    }
+    if (name === 'plaintext') break; // the rest of the file is text
+    if (RAW_TEXT.has(name)) {
+      const end = indexOfEndTag(html, name, i);
+      i = end < 0 ? n : end;
+      continue;
+    }
+    if (VOID.has(name) || FLAT.has(name)) continue;
+    if (foreignAt >= 0 && html.charCodeAt(gt - 1) === 47) continue; // <path/> inside <svg>
+    if (stack.length < limit) {
+      if (foreignAt < 0 && (name === 'svg' || name === 'math')) foreignAt = stack.length;
+      stack.push(name);
+    } else {
+      excess++;
+      drop(lt, gt + 1, name);
+    }
+  }
+  if (out.length === 0) return null;
+  out.push(html.slice(kept));
+  return out.join('');
+}
+
+/** Where `</name` starts at or after `from` (any case), or -1. */
+function indexOfEndTag(html: string, name: string, from: number): number {
+  const re = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi');
+  re.lastIndex = from;
+  return re.exec(html)?.index ?? -1;
 }
 
 /**

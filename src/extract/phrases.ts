@@ -166,8 +166,10 @@ export function findPlaces(text: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Beneficiaries
 
+// The number is at most 16 characters ("1 000 000", "5 500."): an unbounded [\d  .]* backtracked
+// over every start of a long run of years and spaces (quadratic: 233 KB of "2014 " took > 2 min).
 const PEOPLE_RE = new RegExp(
-  `(?<![\\p{L}\\d])\\d[\\d  .]*\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:participant|bénéficiaire|personne|migrant|femme|homme|jeune|enfant|réfugié|étudiant|victime|agent|acteur|famille|ménage|élève|fonctionnaire|travailleu|mineur|stagiaire|apprenti|people|participants|beneficiar)`,
+  `(?<![\\p{L}\\d])\\d[\\d  .]{0,15}\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:participant|bénéficiaire|personne|migrant|femme|homme|jeune|enfant|réfugié|étudiant|victime|agent|acteur|famille|ménage|élève|fonctionnaire|travailleu|mineur|stagiaire|apprenti|people|participants|beneficiar)`,
   'iu',
 );
 

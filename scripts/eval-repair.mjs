@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { prng } from './prng.mjs';
 
 const { repairText } = await import('../dist/repair/index.js');
 
@@ -41,16 +42,7 @@ const MODES = {
 };
 
 // Deterministic pseudo-random numbers (mulberry32), so every run damages the same way.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = prng;
 
 const HYPHENS = ['-', '\u2010', '\u00AD'];
 

@@ -6,20 +6,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BIN, ROOT, fixture } from '../helpers.js';
+import { prng } from '../../scripts/prng.mjs';
 
 export { BIN, ROOT, fixture };
 
-/** mulberry32: small, fast, reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (scripts/prng.mjs): small, fast, reproducible. */
+export { prng };
 
 const THEMES = [
   'Renforcement des capacités', 'Appui à la réintégration', 'Protection des enfants', 'Gestion des frontières',

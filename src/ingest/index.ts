@@ -9,6 +9,14 @@ import { writeSource, isUnchanged, type WriteOutcome } from '../store/records.js
 import type { Db } from '../store/db.js';
 import type { PageKind, ProjectRecord, RawDocument, RepairedDocument } from '../types.js';
 
+/** How a page kind is named in messages. */
+export const KIND_NAME: Record<PageKind, string> = {
+  'iom-project-sheet': 'an IOM project sheet',
+  'iom-activity-sheet': 'an IOM activity sheet',
+  'iom-news': 'an IOM news item',
+  'ngo-article': 'an NGO project page',
+};
+
 export interface Parsed {
   doc: RepairedDocument;
   kind: PageKind;
@@ -43,7 +51,9 @@ export function parseDocument(path: string, raw: Awaited<ReturnType<typeof readD
   const records = drafts
     .map((d) => normalizeRecord(d, { sourceName: path, repairs: doc.repair.changes, today }))
     .filter((r) => r.title.trim() !== '');
-  if (records.length === 0) throw new InputError(`no project found in this ${kind.replace(/-/g, ' ')}`, path);
+  if (records.length === 0) {
+    throw new InputError(`looks like ${KIND_NAME[kind]}, but no project ${drafts.length ? 'in it has a title' : 'was found in it'}`, path);
+  }
   return { doc, kind, records };
 }
 

@@ -29,7 +29,13 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     db = new Database(path, { readonly: !!opts.readonly, fileMustExist: opts.create === false || !!opts.readonly, timeout: 10000 });
   } catch (err) {
     const msg = (err as Error).message;
+    const code = (err as NodeJS.ErrnoException).code;
+    const writing = opts.create !== false && !opts.readonly;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new StoreError(`cannot create the database ${path}: a file stands where a folder should be`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new StoreError(`cannot create the database ${path}: permission denied (choose another place with --db)`);
     if (/unable to open|does not exist|directory does not exist/i.test(msg)) {
+      // when writing, the folder exists (made above): the file itself could not be created
+      if (writing) throw new StoreError(`cannot create the database ${path}: the folder is not writable (choose another place with --db)`);
       throw new StoreError(`no database at ${path}: run 'iom ingest' first, or pass --db`);
     }
     throw new StoreError(`cannot open database ${path}: ${msg}`);

@@ -1,8 +1,8 @@
 // Builds a database of N synthetic projects from the built store, in sources of PER_SOURCE
 // projects each, without going through the CLI. Two ways to write:
 //   write-source  dist/store/records.js writeSource, exactly as ingest stores a file;
-//   bulk          the same rows (dist toRow, the same INSERTs and FTS triggers, the schema made by
-//                 openDb), 100 sources per transaction, without store/link.ts linkRecords. Linking
+//   bulk          writeSource with { link: false }, 100 sources per transaction: the same rows,
+//                 without store/link.ts linkRecords. Linking
 //                 costs O(database size) per record (an FTS OR query ranked over every title that
 //                 shares a word, see BENCH.md), so write-source cannot build 100k projects in minutes.
 // Usage: node scripts/bench/make-db.mjs <N> <out.sqlite> [write-source|bulk]
@@ -109,43 +109,6 @@ export function makeRecord(r, i, kind, resolveDonor) {
   };
 }
 
-const STORE_SQL = {
-  source: `INSERT INTO sources (path, name, format, kind, hash, bytes, pages, ingested_at, records, repairs, lost_sequences, warnings)
-    VALUES (@path, @name, @format, @kind, @hash, @bytes, @pages, @ingested_at, @records, @repairs, @lost_sequences, @warnings)`,
-  donor: 'INSERT INTO project_donors (project_id, position, code, name, kind, parent, raw, known) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  country: 'INSERT OR IGNORE INTO project_countries (project_id, code, name, raw) VALUES (?, ?, ?, ?)',
-  place: 'INSERT OR IGNORE INTO project_places (project_id, name, country, kind, raw) VALUES (?, ?, ?, ?, ?)',
-  partner: 'INSERT OR IGNORE INTO project_partners (project_id, name, role) VALUES (?, ?, ?)',
-};
-
-/** writeSource without linkRecords: the same rows, the same statements (records.ts prepared()). */
-function bulkWriter(db, toRow, records0, setLinksSql) {
-  const cols = Object.keys(toRow(records0, 0, 0));
-  const st = {
-    links: db.prepare(setLinksSql),
-    project: db.prepare(`INSERT INTO projects (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`),
-    ...Object.fromEntries(Object.entries(STORE_SQL).map(([k, sql]) => [k, db.prepare(sql)])),
-  };
-  return (source, records) => {
-    const sourceId = Number(
-      st.source.run({
-        path: source.path, name: source.path.split('/').pop(), format: source.format, kind: source.kind, hash: source.hash,
-        bytes: source.bytes, pages: source.pages ?? null, ingested_at: new Date().toISOString(), records: records.length,
-        repairs: 0, lost_sequences: null, warnings: null,
-      }).lastInsertRowid,
-    );
-    records.forEach((r, i) => {
-      st.project.run(toRow(r, sourceId, i));
-      r.donors.forEach((d, k) => st.donor.run(r.id, k, d.code, d.name, d.kind, d.parent ?? null, d.raw, d.known ? 1 : 0));
-      for (const c of r.countries) st.country.run(r.id, c.code, c.name, c.raw ?? null);
-      for (const p of r.places) st.place.run(r.id, p.name, p.country, p.kind, p.raw ?? null);
-      for (const p of r.partners) st.partner.run(r.id, p, 'partner');
-      for (const p of r.implementers) st.partner.run(r.id, p, 'implementer');
-      st.links.run({ id: r.id });
-    });
-  };
-}
-
 /** Makes source s: its kind, its records (deterministic in s) and its SourceWrite. */
 export function makeSource(s, firstIndex, count, resolveDonor) {
   const r = rng(1000003 * (s + 1));
@@ -185,7 +148,7 @@ async function main() {
     throw new Error('usage: make-db.mjs <N> <out.sqlite> [write-source|bulk]');
   }
   const { openDb, optimizeDb } = await import(distUrl('store/db.js'));
-  const { writeSource, toRow, SET_LINKS_SQL } = await import(distUrl('store/records.js'));
+  const { writeSource } = await import(distUrl('store/records.js'));
   const resolveDonor = await donorResolver();
   const tmp = `${out}.building`;
   for (const s of ['', '-wal', '-shm']) rmSync(tmp + s, { force: true });
@@ -198,13 +161,13 @@ async function main() {
   let write;
   if (mode === 'write-source') write = (source, records) => writeSource(db, source, records);
   else {
-    const w = bulkWriter(db, toRow, makeRecord(rng(1), 0, 'iom-news', resolveDonor), SET_LINKS_SQL);
+    // writeSource without linking, 100 sources per transaction (each source a savepoint in it)
     let open = 0;
     const begin = db.prepare('BEGIN');
     const commit = db.prepare('COMMIT');
     write = (source, records, last) => {
       if (open === 0) begin.run();
-      w(source, records);
+      writeSource(db, source, records, { link: false });
       if (++open === 100 || last) {
         commit.run();
         open = 0;

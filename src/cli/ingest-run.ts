@@ -3,7 +3,7 @@
 import { relative } from 'node:path';
 import { IomError, InputError } from '../errors.js';
 import { collectFiles } from '../ingest/files.js';
-import { ingestFile, storeParsed, type FileResult } from '../ingest/index.js';
+import { ingestFile, storeFile, unchangedFile, type FileResult } from '../ingest/index.js';
 import { defaultJobs, parseInPool, poolAvailable } from '../ingest/pool.js';
 import { openDb, optimizeDb, resolveDbPath } from '../store/db.js';
 import type { ReadOptions } from '../read/index.js';
@@ -83,11 +83,7 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
         const file = files[i++]!;
         try {
           if (out.kind === 'error') throw out.error;
-          if (out.kind === 'unchanged') report(file, { path: file, outcome: 'unchanged', records: 0, repairs: 0, warnings: [] });
-          else {
-            const { parsed } = out;
-            report(file, { path: file, outcome: storeParsed(db, parsed), kind: parsed.kind, records: parsed.records.length, repairs: parsed.doc.repair.changes.length, warnings: parsed.doc.warnings });
-          }
+          report(file, out.kind === 'unchanged' ? unchangedFile(file) : storeFile(db, file, out.parsed));
         } catch (err) {
           fail(file, err);
         } finally {

@@ -5,7 +5,7 @@
 import type { ProjectDraft } from '../types.js';
 import { isProse, toSentences, foldKey, type Line } from './lines.js';
 import { findDayDates } from './dates.js';
-import { countsPeople, findAcronym, findDonorText, findDonors, findImplementers, findPartners, findPlaces } from './phrases.js';
+import { addRoles, countsPeople, findAcronym, findPlaces } from './phrases.js';
 
 /** "dans le cadre du projet", "dans le cadre des projets", "dans le cadre de son programme"… */
 export const FRAME_RE = /dans\s+le\s+cadre\s+(?:du|des|de\s+(?:ses|son|leur|leurs|la|l[’'])|d[’'])\s*(?:(?:premier|second|deuxième|nouveau)\s+)?(?:projets?|programmes?|initiatives?)/iu;
@@ -87,15 +87,7 @@ export function extractNewsItem(lines: Line[]): ProjectDraft[] {
       };
       const acronym = clause.match(/^\s*\(([A-ZÀ-Þ][A-ZÀ-Þ0-9-]{1,15})\)/u)?.[1] ?? findAcronym(m.title);
       if (acronym) draft.acronym = acronym;
-      const donors = findDonors(clause);
-      if (donors.length) {
-        draft.donors = donors;
-        draft.donorsText = findDonorText(clause);
-      }
-      const implementers = findImplementers(clause);
-      if (implementers.length) draft.implementers = implementers;
-      const partners = findPartners(clause);
-      if (partners.length) draft.partners = partners;
+      addRoles(draft, clause);
       if (places.length) draft.places = places;
       if (activityDates.length) draft.activityDates = activityDates;
       if (beneficiaryText.length) draft.beneficiaryText = beneficiaryText;

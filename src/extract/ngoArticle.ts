@@ -8,7 +8,7 @@
 // project, and a publication date is not a project date.
 import type { ProjectDraft } from '../types.js';
 import { BULLET_RE, capitalize, foldKey, isProse, toSentences, blockText, endsSentence, type Line } from './lines.js';
-import { countsPeople, findAcronym, findDonorText, findDonors, findImplementers, findPartners, findPlaces, findStatus } from './phrases.js';
+import { addRoles, countsPeople, findAcronym, findPlaces, findStatus } from './phrases.js';
 
 const NAMED_RE = /(?<![\p{L}])(?:projet|programme|project)\s+(?:«\s*([^«»]+?)\s*»|“\s*([^“”]+?)\s*”|"\s*([^"]+?)\s*"|([A-ZÀ-Þ][\p{L}\d’'-]+(?:\s+[A-ZÀ-Þ0-9][\p{L}\d’'-]*)*))/gu;
 
@@ -80,15 +80,7 @@ export function extractNgoArticle(lines: Line[]): ProjectDraft[] {
     if (acronym) draft.acronym = acronym;
     const status = clauses.map(findStatus).find(Boolean);
     if (status) draft.status = status;
-    const donors = findDonors(roles);
-    if (donors.length) {
-      draft.donors = donors;
-      draft.donorsText = findDonorText(roles);
-    }
-    const implementers = findImplementers(roles);
-    if (implementers.length) draft.implementers = implementers;
-    const partners = findPartners(roles);
-    if (partners.length) draft.partners = partners;
+    addRoles(draft, roles);
     const places = findPlaces(partText);
     if (places.length) draft.places = places;
     const beneficiaryText = part.flatMap((l) =>

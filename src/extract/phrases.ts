@@ -1,6 +1,8 @@
 // Who funds, who carries out, who partners, where, how many: the phrases French project texts
 // use for them, pulled out as written. Normalization resolves the names; these only cut them out.
 
+import type { ProjectDraft } from '../types.js';
+
 const UPPER = 'A-ZÀ-ÖØ-ÞŒ';
 /** A leading article with what separates it from the name ("Lesotho" and "Laos" keep their letters). */
 const ARTICLE = "(?:(?:le|la|les|the)\\s+|l[’']\\s*)";
@@ -91,6 +93,19 @@ export function findImplementers(text: string): string[] {
 export function findPartners(text: string): string[] {
   const named = (names: string[]) => names.slice(0, (names.findIndex((n) => !isProper(n)) + 1 || names.length + 1) - 1);
   return dedupe(phraseAfter(text, PARTNER_TRIGGER).flatMap((p) => named(splitNames(p))));
+}
+
+/** Sets the draft's funders (with the words that name them), implementers and partners named in text. */
+export function addRoles(draft: ProjectDraft, text: string): void {
+  const donors = findDonors(text);
+  if (donors.length) {
+    draft.donors = donors;
+    draft.donorsText = findDonorText(text);
+  }
+  const implementers = findImplementers(text);
+  if (implementers.length) draft.implementers = implementers;
+  const partners = findPartners(text);
+  if (partners.length) draft.partners = partners;
 }
 
 function dedupe(items: string[]): string[] {

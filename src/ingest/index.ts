@@ -80,7 +80,7 @@ export function storeParsed(db: Db, parsed: Parsed): WriteOutcome {
 export async function ingestFile(db: Db, path: string, opts: ReadOptions & { today?: Date } = {}): Promise<FileResult> {
   const bytes = await readBytes(path, opts);
   if (isUnchanged(db, bytes.path, bytes.hash)) {
-    return { path, outcome: 'unchanged', records: 0, repairs: 0, warnings: [] };
+    return unchangedFile(path);
   }
   // A PDF is parsed on another thread: the repair's lexicon (read once per process, 20-30 ms)
   // loads while it is, not after.
@@ -92,14 +92,22 @@ export async function ingestFile(db: Db, path: string, opts: ReadOptions & { tod
   } finally {
     pdf.runWhileNextPdfParses(undefined);
   }
-  const parsed = parseDocument(raw.path, raw, opts.today);
-  const outcome = storeParsed(db, parsed);
+  return storeFile(db, path, parseDocument(raw.path, raw, opts.today));
+}
+
+/** Stores a parsed file and says what happened, for the report. */
+export function storeFile(db: Db, path: string, parsed: Parsed): FileResult {
   return {
     path,
-    outcome,
+    outcome: storeParsed(db, parsed),
     kind: parsed.kind,
     records: parsed.records.length,
     repairs: parsed.doc.repair.changes.length,
     warnings: parsed.doc.warnings,
   };
+}
+
+/** The result for a file stored already with the same content. */
+export function unchangedFile(path: string): FileResult {
+  return { path, outcome: 'unchanged', records: 0, repairs: 0, warnings: [] };
 }

@@ -469,9 +469,8 @@ export function splitDonorList(raw: string): string[] {
 }
 
 /** Where funders are named in running text: from the trigger ("financé par") to the end of the list. */
-export function findFunderSpans(text: string): Array<{ start: number; end: number; donors: DonorRef[] }> {
+export function findFunderSpans(text: string, toks: Tok[] = tokenize(text)): Array<{ start: number; end: number; donors: DonorRef[] }> {
   const { triggers } = registry();
-  const toks = tokenize(text);
   const out: Array<{ start: number; end: number; donors: DonorRef[] }> = [];
   for (let i = 0; i < toks.length; ) {
     const t = triggers.longestAt(text, toks, i, 'whole');
@@ -498,8 +497,8 @@ export function findFunderSpans(text: string): Array<{ start: number; end: numbe
  * the like; other organisations mentioned are not funders. Unknown funders named after a trigger
  * are kept as unknown DonorRefs. De-duplicated by code (unknowns by name), in order of appearance.
  */
-export function findDonorsInText(text: string): DonorRef[] {
-  return dedupe(findFunderSpans(text).flatMap((s) => s.donors));
+export function findDonorsInText(text: string, toks?: Tok[]): DonorRef[] {
+  return dedupe(findFunderSpans(text, toks).flatMap((s) => s.donors));
 }
 
 /**

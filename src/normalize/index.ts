@@ -10,7 +10,7 @@ import { findMoneyInText, parseMoney, toUsd } from './money.js';
 import { findBeneficiaries } from './beneficiaries.js';
 import { findPlacesInText, resolvePlace } from './places.js';
 import { deriveStatus, iatiStatusCode, normalizeStatus } from './status.js';
-import { collapseWs, foldKey, foldText, maskSpans, sentences } from './text.js';
+import { collapseWs, foldKey, foldText, maskSpans, sentences, tokenize } from './text.js';
 
 export * from './countries.js';
 export * from './dates.js';
@@ -199,7 +199,9 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     if (!name) continue;
     addPlace(resolvePlace(name) ?? { name, country: null, kind: 'city', raw });
   }
-  for (const p of findPlacesInText(draft.text)) addPlace(p);
+  // The project text is tokenized once for the finders that read it (places, funders).
+  const toks = tokenize(draft.text);
+  for (const p of findPlacesInText(draft.text, toks)) addPlace(p);
 
   // Countries.
   const countries: CountryRef[] = [];
@@ -212,7 +214,7 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     // it runs ("au Maroc, au Sénégal...", "la France, la Grèce..."), always, not only when no
     // place was found ("OIM Paris" alone would leave just France). The funders' countries
     // ("Fonds : Belgique, Espagne...", "Coopération Suisse") are masked out.
-    const text = maskSpans(draft.text, findFunderSpans(draft.text));
+    const text = maskSpans(draft.text, findFunderSpans(draft.text, toks));
     for (const c of findCountriesInText(text)) addCountry(c);
   }
   for (const p of places) if (p.country) addCountry({ code: p.country, name: countryName(p.country) ?? p.country });
@@ -224,7 +226,7 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     for (const d of listed) for (const piece of splitDonorList(d)) donors.push(resolveDonor(piece));
   } else {
     if (draft.donorsText) donors = findDonorsInFundingText(draft.donorsText);
-    if (donors.length === 0) donors = findDonorsInText(draft.text);
+    if (donors.length === 0) donors = findDonorsInText(draft.text, toks);
   }
   donors = dedupeDonors(donors);
 

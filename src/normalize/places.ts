@@ -5,7 +5,7 @@
 import type { PlaceRef } from '../types.js';
 import { PLACES, type PlaceEntry } from './data/places.js';
 import { resolveCountry } from './countries.js';
-import { PhraseIndex, collapseWs, skipWords, tokenize } from './text.js';
+import { PhraseIndex, collapseWs, skipWords, tokenize, type Tok } from './text.js';
 
 let INDEX: PhraseIndex<PlaceEntry> | null = null;
 
@@ -59,10 +59,10 @@ export function resolvePlace(raw: string): PlaceRef | null {
  * canonical spelling ("Tetouan" -> "Tétouan"); the longest name wins ("Casablanca-Settat" is the
  * region, not the two cities). In order of first mention, de-duplicated.
  */
-export function findPlacesInText(text: string): PlaceRef[] {
+export function findPlacesInText(text: string, toks: Tok[] = tokenize(text)): PlaceRef[] {
   const seen = new Set<string>();
   const out: PlaceRef[] = [];
-  for (const m of index().findAll(text, tokenize(text), 'text')) {
+  for (const m of index().findAll(text, toks, 'text')) {
     const key = `${m.value.name}|${m.value.country}`;
     if (seen.has(key)) continue;
     seen.add(key);

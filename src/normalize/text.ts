@@ -81,24 +81,9 @@ function classOf(cp: number): number {
 const tokenInfo = new Map<string, { t: string; cap: boolean; upper: boolean }>();
 const MAX_TOKEN_INFO = 20_000;
 
-/** The last texts tokenized: the normalize stage tokenizes a project's text once per finder.
- *  Only texts of a project's size are kept (a huge one would stay in memory until replaced). */
-const recentTokens = new Map<string, Tok[]>();
-const MAX_RECENT_TOKENS = 8;
-const MAX_RECENT_LENGTH = 64 * 1024;
-
-/**
- * The tokens of a text with their offsets. The array returned may be shared with other callers
- * that tokenize the same text: never modify it or its tokens.
- */
+/** The tokens of a text with their offsets. */
 export function tokenize(text: string): Tok[] {
-  const cached = recentTokens.get(text);
-  if (cached) return cached;
-  const out = tokenizeText(text);
-  if (text.length > MAX_RECENT_LENGTH) return out;
-  if (recentTokens.size >= MAX_RECENT_TOKENS) recentTokens.delete(recentTokens.keys().next().value!);
-  recentTokens.set(text, out);
-  return out;
+  return tokenizeText(text);
 }
 
 function tokenizeText(text: string): Tok[] {

@@ -46,6 +46,9 @@ export interface ProjectRow {
   snippet?: string;
 }
 
+/** How many records (from different sources) the project of record p has; p must be projects. */
+export const GROUP_SIZE = '(SELECT count(*) FROM projects q WHERE q.group_id = p.group_id)';
+
 export const SORTABLE = ['title', 'start', 'end', 'budget_usd', 'status', 'type', 'source', 'id', 'year'] as const;
 
 export interface ListOptions {
@@ -149,7 +152,7 @@ export function* iterateProjects(db: Db, filters: QueryFilters, opts: ListOption
 
 /** Every record of one project, merged (see merge.ts). */
 export function mergeGroup(db: Db, groupId: string): ProjectRow {
-  const members = selectBase(db, {}, { groupId }).map(toProjectRow);
+  const members = [...selectBase(db, {}, { groupId })].map(toProjectRow);
   return mergeRows(members);
 }
 
@@ -172,7 +175,7 @@ interface Linked extends Base {
  * projects.links column) and whether its project has records from other sources (counted by the
  * outer query for the rows returned only, after LIMIT, through the group_id index).
  */
-function selectBase(db: Db, filters: QueryFilters, opts: ListOptions & { groupId?: string } = {}): Linked[] & Iterable<Linked> {
+function* selectBase(db: Db, filters: QueryFilters, opts: ListOptions & { groupId?: string } = {}): Generator<Linked> {
   const where = buildWhere(db, filters);
   if (opts.groupId !== undefined) {
     where.sql = where.sql ? `${where.sql} AND p.group_id = ?` : 'WHERE p.group_id = ?';
@@ -195,48 +198,22 @@ function selectBase(db: Db, filters: QueryFilters, opts: ListOptions & { groupId
       p.end_open, p.activity_start, p.activity_end, p.budget_amount, p.budget_currency, p.budget_usd, p.coverage,
       p.year, p.idf_region, p.prima_id, p.project_id, p.kind, p.summary, p.beneficiaries, p.repairs, p.links,
       o.source ${ranked ? ', o.snippet' : ''},
-      (SELECT count(*) FROM projects q WHERE q.group_id = p.group_id) > 1 AS multi
+      ${GROUP_SIZE} > 1 AS multi
     FROM (${inner}) o CROSS JOIN projects p ON p.rowid = o.rid`;
   const params: unknown[] = [...(ranked ? [where.match] : []), ...where.params];
   if (opts.limit !== undefined) params.push(opts.limit, opts.offset ?? 0);
   else if (opts.offset) params.push(opts.offset);
-  let stmt;
+  // Rows stream (iterate); a malformed --text search fails at prepare or at the first step.
+  const rows = withSearchErrors(filters, () => db.prepare(sql).iterate(...params)) as IterableIterator<Linked>;
   try {
-    stmt = db.prepare(sql);
-  } catch (err) {
-    throw searchError(err, ranked, filters);
+    for (;;) {
+      const next = withSearchErrors(filters, () => rows.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    rows.return?.();
   }
-  // all() for the small reads (a project's records); iterate() otherwise, so rows stream.
-  if (opts.groupId !== undefined) return stmt.all(...params) as Linked[];
-  return lazy(() => stmt.iterate(...params) as IterableIterator<Linked>, ranked, filters) as Linked[] & Iterable<Linked>;
-}
-
-/** An iterable that maps SQLite's errors on a malformed --text search to a usage error. */
-function lazy(start: () => IterableIterator<Linked>, ranked: boolean, filters: QueryFilters): Iterable<Linked> {
-  return {
-    *[Symbol.iterator]() {
-      let it: IterableIterator<Linked>;
-      try {
-        it = start();
-      } catch (err) {
-        throw searchError(err, ranked, filters);
-      }
-      try {
-        for (;;) {
-          let next: IteratorResult<Linked>;
-          try {
-            next = it.next();
-          } catch (err) {
-            throw searchError(err, ranked, filters);
-          }
-          if (next.done) return;
-          yield next.value;
-        }
-      } finally {
-        it.return?.();
-      }
-    },
-  };
 }
 
 /**
@@ -260,12 +237,12 @@ export function withSearchErrors<T>(filters: QueryFilters, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    throw searchError(err, filters.text !== undefined, filters);
+    throw searchError(err, filters);
   }
 }
 
-function searchError(err: unknown, ranked: boolean, filters: QueryFilters): unknown {
-  if (ranked && (err as { code?: string }).code === 'SQLITE_ERROR') {
+function searchError(err: unknown, filters: QueryFilters): unknown {
+  if (filters.text !== undefined && (err as { code?: string }).code === 'SQLITE_ERROR') {
     return new UsageError(`cannot search for '${filters.text}': ${(err as Error).message.replace(/^fts5: /, '')}. Use words, "a phrase", prefix*, OR, NOT`);
   }
   return err;

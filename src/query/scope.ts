@@ -4,7 +4,7 @@
 // from their merged rows, so the numbers are those of the rows `iom query` lists.
 import type { Db } from '../store/db.js';
 import type { QueryFilters } from './filters.js';
-import { matchingFrom, mergeGroup, withSearchErrors, type ProjectRow } from './list.js';
+import { GROUP_SIZE, matchingFrom, mergeGroup, withSearchErrors, type ProjectRow } from './list.js';
 
 export interface Scope {
   /** The temporary table of the matching single-record projects: rid (rowid), id, budget (USD). */
@@ -18,9 +18,8 @@ export interface Scope {
 const TABLE = 'temp.iom_scope';
 
 export function openScope(db: Db, filters: QueryFilters): Scope {
-  const size = '(SELECT count(*) FROM projects q WHERE q.group_id = p.group_id)';
-  const single = matchingFrom(db, filters, `${size} = 1`);
-  const multi = matchingFrom(db, filters, `${size} > 1`);
+  const single = matchingFrom(db, filters, `${GROUP_SIZE} = 1`);
+  const multi = matchingFrom(db, filters, `${GROUP_SIZE} > 1`);
   db.exec(`DROP TABLE IF EXISTS ${TABLE}; CREATE TABLE ${TABLE} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL, budget REAL)`);
   const groups = withSearchErrors(filters, () => {
     db.prepare(`INSERT OR IGNORE INTO ${TABLE} (rid, id, budget) SELECT p.rowid, p.id, p.budget_usd ${single.sql}`).run(...single.params);

@@ -70,7 +70,7 @@ const PROJECT_COLUMNS = Object.keys(
 );
 
 /** Copies a project's link rows into projects.links (after they are written). */
-export const SET_LINKS_SQL = `UPDATE projects SET links = ${linksExpr('@id')} WHERE id = @id`;
+const SET_LINKS_SQL = `UPDATE projects SET links = ${linksExpr('@id')} WHERE id = @id`;
 
 function prepared(db: Db) {
   const cols = PROJECT_COLUMNS.map((c) => `"${c}"`).join(', ');
@@ -96,7 +96,7 @@ const cache = new WeakMap<Db, ReturnType<typeof prepared>>();
  * Stores a source and its records. The same path with the same content changes nothing;
  * the same path with new content replaces that source's records, and only those.
  */
-export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[]): WriteOutcome {
+export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[], opts: { link?: boolean } = {}): WriteOutcome {
   let st = cache.get(db);
   if (!st) cache.set(db, (st = prepared(db)));
   const s = st;
@@ -129,7 +129,8 @@ export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[
         for (const p of r.implementers) s.insertPartner.run(r.id, p, 'implementer');
         s.setLinks.run({ id: r.id });
       });
-      linkRecords(db, sourceId, records);
+      // (the benchmark builds its large databases without linking: see scripts/bench/make-db.mjs)
+      if (opts.link !== false) linkRecords(db, sourceId, records);
       return existing ? 'replaced' : 'added';
     })
     .immediate();

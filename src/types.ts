@@ -4,12 +4,17 @@
 
 export type SourceFormat = 'html' | 'pdf' | 'text';
 
-/** The kinds of page iom knows how to read. */
+/**
+ * The kinds of page iom reads: one per reader of the registry (src/extract/readers.ts). The
+ * four specific layouts iom started from, and 'project-page', read by the general reader: any page
+ * that describes projects (a donor's project page, a listing, a news item, an article).
+ */
 export type PageKind =
   | 'iom-project-sheet' // one project per page, label/value fields (country site, FR or EN)
   | 'iom-activity-sheet' // "Fiche d'activités OIM Maroc": many projects, each ending with "Fonds :"
   | 'iom-news' // a news item naming projects and their funders
-  | 'ngo-article'; // an NGO page describing projects (CARE Maroc)
+  | 'ngo-article' // an NGO page describing projects (CARE Maroc)
+  | 'project-page'; // any other page that states projects (general reader)
 
 /** A file as read from disk, before any repair. */
 export interface RawDocument {
@@ -25,6 +30,28 @@ export interface RawDocument {
   /** Number of pages, for PDFs. */
   pages?: number;
   warnings: string[];
+  /** For HTML: headline candidates, dates and tables the markup gives. */
+  meta?: PageMeta;
+}
+
+/** What an HTML page's markup says beyond its text, for the readers. */
+export interface PageMeta {
+  /** The first <h1>. */
+  h1?: string;
+  /** <meta property="og:title">. */
+  ogTitle?: string;
+  /** <title>, with the site's name still in it. */
+  title?: string;
+  /** <meta property="og:site_name">. */
+  siteName?: string;
+  /** <meta property="article:published_time">: when the page was published, never a project date. */
+  published?: string;
+  /** <html lang>, two letters. */
+  lang?: string;
+  /** Each <time datetime="…">: the text shown and the machine-readable date. */
+  times?: Array<{ text: string; datetime: string }>;
+  /** Each <table>: its rows, each a list of cell texts. */
+  tables?: string[][][];
 }
 
 /** One change made by the repair stage. */
@@ -92,6 +119,10 @@ export interface ProjectDraft {
   beneficiaryText?: string[];
   /** Places named for the project (cities, regions, countries) as written. */
   places?: string[];
+  /** Values of a country field ("Ghana, Côte d'Ivoire, Togo", "Lac Province …, Chad"), as written. */
+  countriesText?: string[];
+  /** The line or sentence each field was read from, by field name. */
+  evidence?: Record<string, string>;
   summary?: string;
   /** Text of the whole project block, for text search and for finding places, dates, counts. */
   text: string;

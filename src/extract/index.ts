@@ -1,39 +1,68 @@
 // Extract stage: a repaired document -> the projects it holds, each field as written.
-// detectPageKind decides which of the four readers applies; each reader gives drafts in
-// document order with the lines they came from. [] means no project: the caller reports it.
-import type { PageKind, ProjectDraft, RepairedDocument } from '../types.js';
+// The readers of the registry (readers.ts) score the page; the best one that finds a titled
+// project reads it. A specific layout's reader gives way to the general reader when the general
+// reader finds more of the fields an analyst asks for (a project sheet with a label the specific
+// reader does not know). [] with a reason means no project: the caller reports it.
+import type { PageKind, PageMeta, ProjectDraft, RepairedDocument } from '../types.js';
 import { toLines, detectLayout } from './lines.js';
-import { detectKind } from './detect.js';
-import { extractProjectSheet } from './projectSheet.js';
-import { extractActivitySheet } from './activitySheet.js';
-import { extractNewsItem } from './newsItem.js';
-import { extractNgoArticle } from './ngoArticle.js';
+import { READERS, readerFor, draftScore, type Page, type Reader } from './readers.js';
 
-export { detectPageKind } from './detect.js';
+export { READERS, readerFor } from './readers.js';
 
 export interface ExtractOptions {
-  /** Read the page as this kind instead of detecting it. */
+  /** Read the page as this kind instead of choosing by score. */
   kind?: PageKind;
+  meta?: PageMeta;
+}
+
+export interface Extracted {
+  /** The reader that read the page (the best-scoring one when nothing was found). */
+  reader: Reader;
+  drafts: ProjectDraft[];
+  /** Why no project was found. */
+  missing?: string;
+  warnings: string[];
+}
+
+const titled = (ds: ProjectDraft[]) => ds.filter((d) => d.title.trim() !== '');
+const total = (ds: ProjectDraft[]) => ds.reduce((n, d) => n + draftScore(d), 0);
+
+export function extractPage(text: string, opts: ExtractOptions = {}): Extracted {
+  const lines = toLines(text);
+  const page: Page = { lines, text, layout: detectLayout(lines), meta: opts.meta };
+  const general = READERS[READERS.length - 1]!;
+  if (opts.kind) {
+    const reader = readerFor(opts.kind)!;
+    const r = reader.read(page);
+    return { reader, drafts: r.drafts, missing: r.missing, warnings: r.warnings ?? [] };
+  }
+  const scored = READERS.slice(0, -1)
+    .map((reader) => ({ reader, score: reader.score(page) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const g = general.read(page);
+  const gDrafts = titled(g.drafts);
+  for (const { reader } of scored) {
+    const r = reader.read(page);
+    const drafts = titled(r.drafts);
+    if (!drafts.length) continue;
+    if (gDrafts.length && total(gDrafts) > total(drafts) && gDrafts.length >= drafts.length) break;
+    return { reader, drafts: r.drafts, warnings: r.warnings ?? [] };
+  }
+  return { reader: general, drafts: g.drafts, missing: g.missing, warnings: g.warnings ?? [] };
 }
 
 export function extractDocument(doc: RepairedDocument, opts: ExtractOptions = {}): ProjectDraft[] {
-  return extractText(doc.text, opts);
+  return extractPage(doc.text, { meta: doc.meta, ...opts }).drafts;
 }
 
 /** The same on bare text, for tests and tools that have no RepairedDocument. */
 export function extractText(text: string, opts: ExtractOptions = {}): ProjectDraft[] {
-  const lines = toLines(text);
-  const kind = opts.kind ?? detectKind(lines, text);
-  switch (kind) {
-    case 'iom-project-sheet':
-      return extractProjectSheet(lines, detectLayout(lines));
-    case 'iom-activity-sheet':
-      return extractActivitySheet(lines, detectLayout(lines), text);
-    case 'iom-news':
-      return extractNewsItem(lines);
-    case 'ngo-article':
-      return extractNgoArticle(lines);
-    default:
-      return [];
-  }
+  return extractPage(text, opts).drafts;
+}
+
+/** The kind of page a text is read as, or null when no reader finds a project. */
+export function detectPageKind(text: string, meta?: PageMeta): PageKind | null {
+  const r = extractPage(text, { meta });
+  return titled(r.drafts).length ? r.reader.kind : null;
 }

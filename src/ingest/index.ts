@@ -3,19 +3,14 @@
 import { InputError } from '../errors.js';
 import { decodeDocument, readBytes, readDocument, type ReadOptions } from '../read/index.js';
 import { loadLexicon, repairDocument } from '../repair/index.js';
-import { detectPageKind, extractDocument } from '../extract/index.js';
+import { extractPage, READERS } from '../extract/index.js';
 import { normalizeRecord } from '../normalize/index.js';
 import { writeSource, isUnchanged, type WriteOutcome } from '../store/records.js';
 import type { Db } from '../store/db.js';
 import type { PageKind, ProjectRecord, RawDocument, RepairedDocument } from '../types.js';
 
 /** How a page kind is named in messages. */
-export const KIND_NAME: Record<PageKind, string> = {
-  'iom-project-sheet': 'an IOM project sheet',
-  'iom-activity-sheet': 'an IOM activity sheet',
-  'iom-news': 'an IOM news item',
-  'ngo-article': 'an NGO project page',
-};
+export const KIND_NAME = Object.fromEntries(READERS.map((r) => [r.kind, r.name])) as Record<PageKind, string>;
 
 export interface Parsed {
   doc: RepairedDocument;
@@ -43,9 +38,13 @@ export function parseDocument(path: string, raw: Awaited<ReturnType<typeof readD
     throw new InputError(raw.format === 'pdf' ? 'no text in the PDF' : 'no text in the file', path);
   }
   const doc = repairDocument(raw);
-  const kind = detectPageKind(doc.text);
-  if (!kind) throw new InputError('no project found: not an IOM project sheet, activity sheet, news item or NGO project page', path);
-  const drafts = extractDocument(doc);
+  const found = extractPage(doc.text, { meta: doc.meta });
+  const kind = found.reader.kind;
+  const drafts = found.drafts;
+  if (!drafts.some((d) => d.title.trim())) {
+    throw new InputError(`no project found: ${found.missing ?? `looks like ${KIND_NAME[kind]}, but no project in it has a title`}`, path);
+  }
+  doc.warnings.push(...found.warnings);
   // A project is known by its title: a draft whose title is empty once normalized (a damaged
   // page, a label with nothing after it) is not a project.
   const records = drafts

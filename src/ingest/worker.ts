@@ -18,7 +18,7 @@ parentPort!.on('message', async (task: Task) => {
       const parsed = parseDocument(raw.path, raw, task.today ? new Date(task.today) : undefined);
       // The main thread stores the records and the source's facts, not the document's texts:
       // they are not copied across (an HTML page is ~100 KB of markup).
-      parsed.doc = { ...parsed.doc, text: '', rawText: '', html: undefined };
+      parsed.doc = { ...parsed.doc, text: '', rawText: '', html: undefined, meta: undefined };
       reply = { seq: task.seq, ok: true, unchanged: false, parsed };
     }
   } catch (err) {

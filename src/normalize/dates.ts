@@ -70,7 +70,37 @@ function normalizeDateText(raw: string): string {
     MONTHS[a] && MONTHS[b] ? `${a} - ${b}` : a + b,
   );
   s = s.replace(/\b(\d{1,2})(?:er|eme|st|nd|rd|th)\b/g, '$1');
+  s = resolveWeekdayDates(s);
   return s.replace(/^[(\s[:,]+|[)\s\].,;:]+$/g, '');
+}
+
+// Drupal's usual displays: "Fri, 03/01/2019 - 12:00" (month first on an English site),
+// "lun, 15/03/2021 - 12:00" (day first on a French one). The weekday says which order it is.
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  sun: 0, sunday: 0, dim: 0, dimanche: 0,
+  mon: 1, monday: 1, lun: 1, lundi: 1,
+  tue: 2, tues: 2, tuesday: 2, mar: 2, mardi: 2,
+  wed: 3, wednesday: 3, mer: 3, mercredi: 3,
+  thu: 4, thur: 4, thurs: 4, thursday: 4, jeu: 4, jeudi: 4,
+  fri: 5, friday: 5, ven: 5, vendredi: 5,
+  sat: 6, saturday: 6, sam: 6, samedi: 6,
+};
+const WEEKDAY_DATE_RE = /\b([a-z]{3,9})\.?,?\s+(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*-\s*\d{1,2}[:h]\d{2})?/g;
+
+/** "fri, 03/01/2019 - 12:00" -> "2019-03-01": the order (day or month first) whose weekday matches. */
+function resolveWeekdayDates(s: string): string {
+  return s
+    .replace(WEEKDAY_DATE_RE, (all, wd: string, a: string, b: string, y: string) => {
+      const want = WEEKDAYS[wd];
+      if (want === undefined) return all;
+      const dayFirst = ymd(+y, +b, +a);
+      const monthFirst = ymd(+y, +a, +b);
+      const weekday = (iso: string | null) => (iso && iso.length === 10 ? new Date(`${iso}T00:00:00Z`).getUTCDay() : -1);
+      if (weekday(dayFirst) === want) return dayFirst!;
+      if (weekday(monthFirst) === want) return monthFirst!;
+      return dayFirst ?? monthFirst ?? all;
+    })
+    .replace(/(\d{1,2}\/\d{1,2}\/\d{4})\s*-\s*\d{1,2}:\d{2}/g, '$1');
 }
 
 interface DateInfo {
@@ -138,6 +168,16 @@ function partial(left: string, right: string): string | null {
   return null;
 }
 
+/** "Q3 2020", "T3 2020", "3rd quarter 2020" -> 2020-07 .. 2020-09. */
+function quarter(s: string): DateRange | null {
+  const m = /^(?:q|t)([1-4])\s*[-/]?\s*(\d{4})$/.exec(s) ?? /^([1-4])(?:st|nd|rd|th|e|er|eme)?\s+(?:quarter|trimestre)\s+(?:of\s+|de\s+)?(\d{4})$/.exec(s);
+  if (!m) return null;
+  const q = +m[1]!;
+  const a = ymd(+m[2]!, q * 3 - 2);
+  const b = ymd(+m[2]!, q * 3);
+  return a && b ? { start: a, end: b, open: false } : null;
+}
+
 export interface DateRange {
   start: string | null;
   end: string | null;
@@ -166,6 +206,14 @@ export function parseDateRange(raw: string | null | undefined): DateRange {
 
   const single = parseNorm(s);
   if (single) return { start: single.iso, end: single.iso, open: false };
+  const q = quarter(s);
+  if (q) return q;
+  // "18 months (October 2020 - March 2022)", "12 mois (avril 2023 - mars 2024)": the dates in brackets.
+  const inner = /^[^()]*\(([^()]+)\)?[^()]*$/.exec(s);
+  if (inner) {
+    const r = parseDateRange(inner[1]);
+    if (r.start || r.end) return r;
+  }
 
   let m: RegExpExecArray | null;
   // "2005 - présent", "2005 à ce jour"

@@ -29,6 +29,8 @@ export interface DonorInfo {
   kind: DonorEntry['kind'];
   parent: string | null;
   aliases: readonly string[];
+  /** For an instrument paid into by several governments (EEA Grants): their codes. */
+  fundedBy?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -543,6 +545,7 @@ export function listDonors(): DonorInfo[] {
     kind: d.kind,
     parent: d.parent ?? null,
     aliases: d.aliases,
+    ...(d.fundedBy ? { fundedBy: d.fundedBy } : {}),
   }));
 }
 

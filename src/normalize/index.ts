@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { CountryRef, DonorRef, PlaceRef, ProjectDraft, ProjectRecord, RepairChange } from '../types.js';
 import { countryName, findCountriesInText, resolveCountry, splitCountryList } from './countries.js';
 import { parseDate, parseDateRange, periodEnd, periodStart } from './dates.js';
-import { findDonorsInFundingText, findDonorsInText, findFunderSpans, resolveDonor, splitDonorList } from './donors.js';
+import { donorByCode, findDonorsInFundingText, findDonorsInText, findFunderSpans, resolveDonor, splitDonorList } from './donors.js';
 import { findMoneyInText, parseMoney, toUsd } from './money.js';
 import { findBeneficiaries } from './beneficiaries.js';
 import { findPlacesInText, resolvePlace } from './places.js';
@@ -119,6 +119,27 @@ function dedupeDonors(list: DonorRef[]): DonorRef[] {
   });
 }
 
+/** Drops the funders' names (as written) from a text, so that their countries are not read as where the project runs. */
+function maskFunders(text: string, donors: readonly string[] | undefined): string {
+  let out = text;
+  for (const d of donors ?? []) if (d.length >= 3) out = out.split(d).join(' '.repeat(d.length));
+  return out;
+}
+
+/**
+ * Only the most specific funder: a government named with its agency ("Sweden through Sida",
+ * "United Kingdom – FCDO") is the agency; the states paying into an instrument named with it
+ * ("Iceland, Liechtenstein and Norway through the EEA Grants") are the instrument.
+ */
+function mostSpecific(list: DonorRef[]): DonorRef[] {
+  const covered = new Set<string>();
+  for (const d of list) {
+    if (d.parent) covered.add(d.parent);
+    for (const c of donorByCode(d.code ?? '')?.fundedBy ?? []) covered.add(c);
+  }
+  return list.filter((d) => !d.code || !covered.has(d.code));
+}
+
 const BUDGET_WORD_RE = /\b(?:budget|montant|enveloppe|co[uû]t\s+(?:total|global)|amount|total\s+cost)\b/i;
 
 /** A budget stated in the text ("un montant global de 9.5 millions de dollars US") when no field gives one. */
@@ -136,7 +157,7 @@ function budgetFromText(text: string) {
 const RAW_FIELDS = [
   'title', 'acronym', 'section', 'period', 'start', 'end', 'status', 'type', 'budget', 'budgetLabel', 'coverage',
   'year', 'idfRegion', 'primaId', 'projectId', 'memberStates', 'donors', 'donorsText', 'partners', 'implementers',
-  'places', 'activityDates',
+  'places', 'activityDates', 'countriesText',
 ] as const satisfies ReadonlyArray<keyof ProjectDraft>;
 
 function rawFields(draft: ProjectDraft): Record<string, string | string[]> {
@@ -149,6 +170,9 @@ function rawFields(draft: ProjectDraft): Record<string, string | string[]> {
       const list = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
       if (list.length) raw[k] = list;
     }
+  }
+  for (const [field, sentence] of Object.entries(draft.evidence ?? {})) {
+    if (field !== 'title' && sentence.trim()) raw[`evidence:${field}`] = sentence;
   }
   return raw;
 }
@@ -209,6 +233,18 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     if (c && !countries.some((x) => x.code === c.code)) countries.push(c);
   };
   for (const ms of draft.memberStates ?? []) for (const piece of splitCountryList(ms)) addCountry(resolveCountry(piece));
+  for (const value of draft.countriesText ?? []) {
+    const whole = resolveCountry(value);
+    if (whole) addCountry(whole);
+    else for (const c of findCountriesInText(value)) addCountry(c);
+  }
+  if (draft.kind === 'project-page' && countries.length === 0 && !draft.countriesText?.length) {
+    // No country field: the countries the title and the project's text name, funders masked
+    // ("with funding from the Government of Japan" names no country the project runs in).
+    const head = `${title}\n${draft.summary ?? ''}`;
+    const text = maskSpans(head, findFunderSpans(head, tokenize(head)));
+    for (const c of findCountriesInText(maskFunders(text, draft.donors))) addCountry(c);
+  }
   if (draft.kind === 'iom-activity-sheet') {
     // An activity-sheet block has no member-state field: the countries its text names are where
     // it runs ("au Maroc, au Sénégal...", "la France, la Grèce..."), always, not only when no
@@ -228,7 +264,7 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     if (draft.donorsText) donors = findDonorsInFundingText(draft.donorsText);
     if (donors.length === 0) donors = findDonorsInText(draft.text, toks);
   }
-  donors = dedupeDonors(donors);
+  donors = mostSpecific(dedupeDonors(donors));
 
   const beneficiaries = findBeneficiaries(draft.beneficiaryText?.length ? draft.beneficiaryText : draft.text);
   const yearMatch = draft.year ? /\d{4}/.exec(draft.year) : null;

@@ -21,7 +21,8 @@ const CURRENCIES: ReadonlyArray<[string, RegExp]> = [
   ['SEK', /(?:\bsek\b|\bcouronnes?\s+su[ée]doises?\b|\bswedish\s+kronor\b)/iu],
   ['NOK', /(?:\bnok\b|\bcouronnes?\s+norv[ée]giennes?\b|\bnorwegian\s+kroner\b)/iu],
   ['DKK', /(?:\bdkk\b|\bcouronnes?\s+danoises?\b|\bdanish\s+kroner\b)/iu],
-  ['XOF', /(?:\bxof\b|\bfrancs?\s+cfa\b|\bfcfa\b)/iu],
+  ['XOF', /(?:\bxof\b|\bfrancs?\s+cfa\b|\bf\s?cfa\b)/iu],
+  ['TND', /(?:\btnd\b|\bdinars?\s+tunisiens?\b|\btunisian\s+dinars?\b)/iu],
 ];
 
 /** The currency named in a text ("USD", "dollars US", "€", "dirhams"), or null. */
@@ -52,7 +53,7 @@ function multiplierOf(word: string | undefined): number {
  * "1 200 000", "1.200.000", "2,5" (decimal when a multiplier follows), "9.5".
  */
 export function parseAmountNumber(raw: string, hasMultiplier = false): number | null {
-  const s = raw.replace(/[\s\u00a0\u202f\u2009']/g, '');
+  const s = raw.replace(/[\s\u00a0\u202f\u2009'’]/g, '');
   if (!/^\d[\d.,]*$/.test(s)) return null;
   if (/^\d+$/.test(s)) return Number(s);
   const lastComma = s.lastIndexOf(',');
@@ -78,7 +79,7 @@ export function parseAmountNumber(raw: string, hasMultiplier = false): number | 
   return Number.isFinite(n) ? n : null;
 }
 
-const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f.,'’]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const MULT = String.raw`milliards?|billions?|bn|mrds?|millions?|mio|mln|m|mille|thousand|k`;
 
 function round2(n: number): number {
@@ -112,8 +113,8 @@ export function parseMoney(raw: string | null | undefined, hint?: { label?: stri
  * "USD 1.2 million", "1 200 000 €", "MAD 500 000". Numbers without a currency are ignored.
  */
 export function findMoneyInText(text: string): Money[] {
-  const CUR_BEFORE = String.raw`usd|us\s?\$|eur|mad|chf|gbp|cad|€|\$|£`;
-  const CUR_AFTER = String.raw`(?:de\s+|d['’]\s*|of\s+)?(?:dollars?(?:\s+(?:us|u\.s\.|am[ée]ricains?|canadiens?|des\s+[ée]tats[-\s]unis))?|euros?|dirhams?|dhs?|francs?\s+suisses?|livres?\s+sterling|usd|eur|mad|chf|gbp|cad|us\s?\$|€|\$|£)`;
+  const CUR_BEFORE = String.raw`usd|us\s?\$|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|xof|tnd|€|\$|£`;
+  const CUR_AFTER = String.raw`(?:de\s+|d['’]\s*|of\s+)?(?:dollars?(?:\s+(?:us|u\.s\.|am[ée]ricains?|canadiens?|des\s+[ée]tats[-\s]unis))?|euros?|dirhams?|dhs?|francs?\s+suisses?|livres?\s+sterling|couronnes?\s+(?:norv[ée]giennes?|su[ée]doises?|danoises?)|norwegian\s+kroner|swedish\s+kronor|danish\s+kroner|francs?\s+cfa|f\s?cfa|xof|dinars?\s+tunisiens?|tunisian\s+dinars?|tnd|yens?|usd|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|us\s?\$|€|\$|£)`;
   const before = new RegExp(
     String.raw`(?<![\p{L}\d])(${CUR_BEFORE})\s*(${NUMBER})(?:\s*(${MULT})(?![\p{L}]))?`,
     'giu',

@@ -1,6 +1,7 @@
 // HTML -> one block per line, the same shape as a scraped page's text, so one parser serves both.
 // The page is parsed, never executed: scripts, styles and embedded frames are dropped unread.
-import { load } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
+import type { PageMeta } from '../types.js';
 import type { AnyNode, Element } from 'domhandler';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'head', 'select', 'button', 'form', 'input']);
@@ -13,6 +14,8 @@ const BLOCK = new Set([
 export interface HtmlText {
   text: string;
   title: string | null;
+  /** What the markup says beyond the text: headline candidates, dates, tables. */
+  meta: PageMeta;
   /** Elements nested deeper than MAX_HTML_DEPTH were flattened before parsing (see flattenDeep). */
   flattened?: boolean;
 }
@@ -42,6 +45,7 @@ export function htmlToText(html: string): HtmlText {
     line = '';
   };
   const root = $.root()[0] as unknown as AnyNode;
+  const meta = readMeta($, title);
   const stack: Array<AnyNode | { close: string }> = [root];
   while (stack.length) {
     const node = stack.pop()!;
@@ -56,14 +60,17 @@ export function htmlToText(html: string): HtmlText {
     if (node.type !== 'tag' && node.type !== 'root') continue;
     const name = node.type === 'tag' ? (node as Element).name.toLowerCase() : '';
     if (SKIP.has(name)) continue;
-    if (BLOCK.has(name)) flush();
+    // A label and its value in inline elements ("<span class=label>Donor</span><span>EU</span>")
+    // are shown apart by the site's CSS: each gets its own line, as a block would.
+    const block = BLOCK.has(name) || (name !== '' && isFieldPart(node as Element));
+    if (block) flush();
     if (name === 'li') line += '- ';
-    stack.push({ close: name });
+    stack.push({ close: block ? 'div' : name });
     const children = (node as Element).children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   flush();
-  return flat === null ? { text: out.join('\n'), title } : { text: out.join('\n'), title, flattened: true };
+  return flat === null ? { text: out.join('\n'), title, meta } : { text: out.join('\n'), title, meta, flattened: true };
 }
 
 // For flattenDeep: start tags that never hold others (void elements), start tags a later one of
@@ -176,4 +183,58 @@ function firstTitle(root: AnyNode): Element | null {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return null;
+}
+
+/** Headline candidates, dates and tables of an HTML page (see PageMeta in types.ts). */
+
+const FIELD_CLASS_RE = /(?:^|[\s_-])(?:label|value|field-label|field-value|field__label|field__item|views-label|views-field)(?:$|[\s_-])/i;
+const INLINE_FIELD_TAGS = new Set(['span', 'strong', 'b', 'em', 'small', 'time', 'a']);
+
+function isFieldPart(el: Element): boolean {
+  if (!INLINE_FIELD_TAGS.has(el.name.toLowerCase())) return false;
+  const cls = el.attribs?.['class'];
+  return !!cls && FIELD_CLASS_RE.test(cls);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const MAX_TABLES = 20;
+const MAX_ROWS = 200;
+
+function readMeta($: CheerioAPI, title: string | null): PageMeta {
+  const metaContent = (sel: string) => squash($(sel).first().attr('content') ?? '') || undefined;
+  const meta: PageMeta = {};
+  const h1 = squash($('h1').first().text());
+  if (h1) meta.h1 = h1;
+  const og = metaContent('meta[property="og:title"]');
+  if (og) meta.ogTitle = og;
+  if (title) meta.title = squash(title);
+  const site = metaContent('meta[property="og:site_name"]');
+  if (site) meta.siteName = site;
+  const published = metaContent('meta[property="article:published_time"]') ?? metaContent('meta[name="date"]');
+  if (published) meta.published = published;
+  const lang = $('html').attr('lang');
+  if (lang) meta.lang = lang.slice(0, 2).toLowerCase();
+  const times: Array<{ text: string; datetime: string }> = [];
+  $('time[datetime]').each((_, el) => {
+    const text = squash($(el).text());
+    const datetime = squash($(el).attr('datetime') ?? '');
+    if (text && datetime && times.length < 200) times.push({ text, datetime });
+  });
+  if (times.length) meta.times = times;
+  const tables: string[][][] = [];
+  $('table').each((_, table) => {
+    if (tables.length >= MAX_TABLES) return false;
+    const rows: string[][] = [];
+    $(table)
+      .find('tr')
+      .each((__, tr) => {
+        if (rows.length >= MAX_ROWS) return false;
+        rows.push($(tr).children('th,td').map((___, c) => squash($(c).text())).get());
+        return undefined;
+      });
+    if (rows.length) tables.push(rows);
+    return undefined;
+  });
+  if (tables.length) meta.tables = tables;
+  return meta;
 }

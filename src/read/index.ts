@@ -133,10 +133,10 @@ export async function decodeDocument(file: FileBytes, opts: ReadOptions = {}): P
     }
     case 'html': {
       const { htmlToText, MAX_HTML_DEPTH } = await import('./html.js');
-      const { text, flattened } = htmlToText(kind.text);
+      const { text, flattened, meta } = htmlToText(kind.text);
       if (flattened) base.warnings.push(`HTML nested deeper than ${MAX_HTML_DEPTH} levels: the deeper tags were ignored`);
       if (kind.encoding !== 'utf-8') base.warnings.push(`read as ${kind.encoding}`);
-      return { ...base, format: 'html', text, html: kind.text };
+      return { ...base, format: 'html', text, html: kind.text, meta };
     }
     case 'text': {
       if (kind.encoding !== 'utf-8') base.warnings.push(`read as ${kind.encoding}`);

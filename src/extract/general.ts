@@ -1,0 +1,515 @@
+// The general reader: any page that describes projects, from any site, in French or English,
+// where no specific layout fits. It reads:
+//   - the headline (HTML <h1>, og:title or <title> without the site's name; in text the first
+//     heading-like line after the menus), never a field label or a menu line;
+//   - label/value fields in any layout (fields.ts), one project per block when fields repeat
+//     (a listing) or per row of a table;
+//   - facts stated in sentences (prose.ts): funders, periods, amounts; one project per named
+//     project when a news item names several.
+// Every field keeps the line or sentence it came from (draft.evidence).
+import type { PageMeta, ProjectDraft } from '../types.js';
+import { BULLET_RE, blockText, foldKey, isProse, toParagraphs, toSentences, type Layout, type Line } from './lines.js';
+import { scanFields, labelKey, type Field } from './fields.js';
+import { findFunderPhrases, findGrantors, findPeriod, PUBLISHED_RE, stripDateline, type Found } from './prose.js';
+import { findMoneyInText, parseDateRange, resolveDonor } from '../normalize/index.js';
+
+export interface PageInput {
+  lines: Line[];
+  layout: Layout;
+  meta?: PageMeta;
+}
+
+/** Headings that name a part of a page, not a project. */
+const GENERIC = new Set(
+  [
+    'home', 'accueil', 'projects', 'projets', 'project', 'projet', 'news', 'actualites', 'actualite', 'press release', 'communique de presse',
+    'project description', 'description succincte du projet', 'description du projet', 'about the project', 'a propos du projet',
+    'summary', 'resume', 'context', 'contexte', 'background', 'objective', 'objectives', 'objectif', 'objectifs', 'description',
+    'skip to main content', 'aller au contenu principal', 'menu', 'search', 'rechercher', 'recherche', 'related', 'lire aussi',
+    'a lire aussi', 'share', 'partager', 'print', 'imprimer', 'our work', 'notre travail', 'who we are', 'qui sommes nous',
+    'where we work', 'take action', 'agir', 'data and resources', 'donnees et ressources', 'english', 'francais', 'main menu',
+    'breadcrumb', 'fil d\'ariane', 'vous etes ici', 'you are here', 'page introuvable', 'page not found', 'societe', 'politique',
+    'economie', 'international', 'nation', 'regions', 'migration', 'stories', 'articles', 'blog', 'publications',
+  ].map((s) => foldKey(s)),
+);
+
+const FOOTER_RE = /^(?:©|copyright|\(c\)|suivez[- ]nous|follow us|contactez[- ]nous|contact us|contact$|newsletter|abonnez|subscribe|mentions légales|legal notice|politique de confidentialit|privacy|avis de confidentialit|conditions d[’']utilisation|terms of use|site policy|imprint|cookies|avis juridique|plan du site|sitemap|jobs$|offres d'emploi|médias$|media$|lire aussi|à lire aussi|related$|articles similaires|download data|for more information|pour plus d'information|pour toute information)/iu;
+const BREADCRUMB_RE = /^(?:[^/>›»|]{1,60}\s*(?:\/|>|›|»|\|)\s*){1,8}[^/>›»|]{0,120}$/u;
+const PROJECT_WORD_RE = /(?<![\p{L}])(?:projets?|projects?|programmes?|programs?|initiatives?|actions?|partnerships?|partenariats?|interventions?)(?![\p{L}])/iu;
+
+function isBreadcrumb(t: string): boolean {
+  if (!BREADCRUMB_RE.test(t)) return false;
+  const parts = t.split(/\s*(?:\/|>|›|»)\s*/u);
+  return parts.length >= 2 && parts.every((p) => p.length <= 70) && /^(?:home|accueil|results portal|startseite|inicio)\b/iu.test(parts[0]!.trim()) || (parts.length >= 3 && parts.every((p) => p.length <= 50));
+}
+
+/** A line that can be a headline: not a menu item, label, footer, breadcrumb or date line. */
+function headingLike(t: string): boolean {
+  if (!t || t.length < 3 || t.length > 300) return false;
+  if (t.startsWith('- ') || /^[-–—|•]$/.test(t)) return false;
+  if (labelKey(t) || /^[^:]{2,40}:\s/.test(t) && labelKey(t.split(':')[0]!)) return false;
+  if (GENERIC.has(foldKey(t).replace(/[:.]$/, ''))) return false;
+  if (FOOTER_RE.test(t) || PUBLISHED_RE.test(t) || isBreadcrumb(t)) return false;
+  if (/^[\d\s/.,:–—-]+$/.test(t)) return false;
+  if (/^\(.*\)$/.test(t)) return false;
+  return true;
+}
+
+/** Words a wrapped headline's first line ends with when the headline goes on below. */
+const CONTINUES_RE = /(?:^|\s)(?:for|of|and|the|in|on|to|with|at|by|from|de|des|du|la|le|les|et|à|au|aux|pour|dans|en|sur|avec|par|d[’']|l[’'])$/iu;
+
+/** The headline of a text page: walking back from the content, past prose, dates and chrome. */
+function textHeadline(lines: Line[], content: number): { text: string; at: number } | undefined {
+  let t = content - 1;
+  while (t >= 0) {
+    const s = lines[t]!.text;
+    if (!s || /^[-–—]$/.test(s) || isProse(s) || !headingLike(s)) {
+      t--;
+      continue;
+    }
+    break;
+  }
+  if (t < 0) return undefined;
+  let text = lines[t]!.text;
+  let at = t;
+  // A headline wrapped over two lines (PDF): "Emergency Shelter … for" / "Displaced Households …".
+  const prev = t > 0 ? lines[t - 1]!.text : '';
+  if (prev && headingLike(prev) && !/[.:;!?]$/.test(prev) && (CONTINUES_RE.test(prev) || /^\p{Ll}/u.test(text))) {
+    text = `${prev} ${text}`;
+    at = t - 1;
+  }
+  return { text: text.replace(BULLET_RE, ''), at };
+}
+
+/** The site's name, from og:site_name, the <title> suffix or the first line. */
+function siteNames(meta: PageMeta | undefined, lines: Line[]): string[] {
+  const out: string[] = [];
+  if (meta?.siteName) out.push(meta.siteName);
+  if (meta?.title) {
+    const parts = meta.title.split(/\s+[|–—-]\s+|\s+::\s+/u);
+    if (parts.length > 1) out.push(parts[parts.length - 1]!);
+  }
+  const first = lines.find((l) => l.text);
+  if (first) out.push(first.text);
+  const copy = lines.map((l) => l.text).find((s) => /^(?:©|copyright)/iu.test(s));
+  if (copy) out.push(copy.replace(/^(?:©|copyright)\s*(?:\d{4}\s*)?/iu, ''));
+  return out;
+}
+
+/** The HTML headline: <h1>, else og:title, else <title> without the site's name. */
+function htmlHeadline(meta: PageMeta | undefined): string | undefined {
+  if (!meta) return undefined;
+  const ok = (s: string | undefined) => !!s && headingLike(s) && s.length >= 3;
+  if (ok(meta.h1)) return meta.h1;
+  const strip = (s: string) => {
+    const parts = s.split(/\s+[|–—]\s+|\s+-\s+|\s+::\s+/u);
+    return parts.length > 1 ? parts.slice(0, -1).join(' – ') : s;
+  };
+  if (meta.ogTitle && ok(strip(meta.ogTitle))) return strip(meta.ogTitle);
+  if (meta.title && ok(strip(meta.title))) return strip(meta.title);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Named projects in prose
+
+interface Mention {
+  title: string;
+  acronym?: string;
+  /** Index of the sentence that names it. */
+  sentence: number;
+}
+
+const QUOTED_RE = /«\s*([^«»]{4,160}?)\s*»|“\s*([^“”]{4,160}?)\s*”|"\s*([^"]{4,160}?)\s*"/gu;
+const INTRO_RE = /(?:projets?|projects?|programmes?|programs?|initiatives?|premier|première|second|seconde|deuxième|troisième|first|second|third|intitulée?s?|called|named|entitled|dubbed|baptisée?s?|dénommée?s?|known\s+as)\W{0,12}(?:(?:le|la|les|l[’']|the|du|de|des|au)\s*)?$/iu;
+const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'to', 'at', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'pour', 'à', 'aux', 'au', 'en', 'dans', "d'", "l'", 'sur', 'with', 'along']);
+
+/** "the Coastal Youth Livelihoods Programme (CYLP)": a capitalised name with a project word, then its acronym. */
+function acronymMentions(sentence: string): Array<{ title: string; acronym: string; at: number }> {
+  const out: Array<{ title: string; acronym: string; at: number }> = [];
+  for (const m of sentence.matchAll(/\(([A-Z0-9][A-Z0-9&-]{1,11})\)/gu)) {
+    const acr = m[1]!;
+    if (!/[A-Z]/.test(acr)) continue;
+    const before = sentence.slice(0, m.index).trimEnd();
+    const words = before.split(/\s+/);
+    const name: string[] = [];
+    for (let k = words.length - 1; k >= 0 && name.length < 16; k--) {
+      const w = words[k]!;
+      const bare = w.replace(/[,;:]$/, '');
+      if (bare !== w && name.length) break;
+      if (/^[\p{Lu}0-9]/u.test(bare) || FUNCTION_WORDS.has(bare.toLowerCase()) || /^[dl][’']/iu.test(bare)) name.unshift(bare);
+      else break;
+    }
+    while (name.length && (FUNCTION_WORDS.has(name[0]!.toLowerCase()) || /^(?:the|le|la|les|un|une|a|an)$/i.test(name[0]!))) name.shift();
+    const title = name.join(' ').replace(/^[dl][’']/iu, '');
+    if (name.filter((w) => /^\p{Lu}/u.test(w)).length < 2) continue;
+    if (!PROJECT_WORD_RE.test(title)) continue;
+    if (resolveDonor(title).known || resolveDonor(acr).known) continue;
+    out.push({ title, acronym: acr, at: m.index! - before.length + (before.length - title.length) });
+  }
+  return out;
+}
+
+function findMentions(sentences: string[]): Mention[] {
+  const out: Mention[] = [];
+  const seen = (title: string, acronym?: string) =>
+    out.find((o) => foldKey(o.title) === foldKey(title) || (acronym && o.acronym === acronym) || (o.acronym && foldKey(title) === foldKey(o.acronym)));
+  sentences.forEach((s, i) => {
+    const found: Array<{ title: string; acronym?: string; at: number }> = [];
+    for (const m of s.matchAll(QUOTED_RE)) {
+      const title = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+      if (!/^\p{Lu}/u.test(title) || /[,.!?;]$|,\s/u.test(title) || title.split(/\s+/).length > 18) continue;
+      if (!INTRO_RE.test(s.slice(Math.max(0, m.index! - 40), m.index!))) continue;
+      const after = s.slice(m.index! + m[0].length);
+      const acronym = /^\s*\(([A-Z0-9][A-Z0-9-]{1,11})\)/u.exec(after)?.[1];
+      found.push({ title, acronym, at: m.index! });
+    }
+    for (const a of acronymMentions(s)) if (!found.some((f) => f.acronym === a.acronym)) found.push(a);
+    found.sort((a, b) => a.at - b.at);
+    for (const f of found) {
+      const prior = seen(f.title, f.acronym);
+      if (prior) {
+        prior.acronym ??= f.acronym;
+        continue;
+      }
+      out.push({ title: f.title, acronym: f.acronym, sentence: i });
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts for one project: from its fields, then from its sentences
+
+interface Facts {
+  donors: Found[];
+  period?: Found;
+  start?: Found;
+  end?: Found;
+  budget?: Found & { label?: string };
+  countries: Found[];
+  partners: Found[];
+  status?: Found;
+  projectId?: Found;
+}
+
+/** "BMZ, cofinancé par l'Union européenne": the funders a donor field names. */
+function donorValues(f: Field): Found[] {
+  const value = f.value
+    .replace(/,?\s*(?:co-?financ[ée]e?s?\s+par|co-?funded\s+by|co-?financed\s+by|with\s+co-?financing\s+from)\s+/giu, '; ')
+    .replace(/,\s*(?:[$€£]|EUR|USD|CHF|GBP)\s*[\d.,]+\s*(?:million|millions|m)?\s*$/iu, '')
+    .replace(/\s*\([^)]*(?:ministry|ministère|ministerio)[^)]*\)/giu, '');
+  return [{ value, evidence: f.evidence }];
+}
+
+function factsFromFields(fields: Field[]): Facts {
+  const facts: Facts = { donors: [], countries: [], partners: [] };
+  for (const f of fields) {
+    const found: Found = { value: f.value, evidence: f.evidence };
+    switch (f.key) {
+      case 'donor':
+        facts.donors.push(...donorValues(f));
+        break;
+      case 'period':
+        facts.period ??= found;
+        break;
+      case 'start':
+        facts.start ??= found;
+        break;
+      case 'end':
+        facts.end ??= found;
+        break;
+      case 'budget':
+        if (!facts.budget || facts.budget.label === 'part') facts.budget = { ...found, label: f.label };
+        break;
+      case 'budgetPart':
+        facts.budget ??= { ...found, label: 'part' };
+        break;
+      case 'country':
+        facts.countries.push(found);
+        break;
+      case 'partner':
+        facts.partners.push(found);
+        break;
+      case 'status':
+        facts.status ??= found;
+        break;
+      case 'projectId':
+        facts.projectId ??= found;
+        break;
+      default:
+        break;
+    }
+  }
+  return facts;
+}
+
+const APPROX_PAREN_RE = /\((?:environ|soit|about|approximately|approx\.?|around|i\.e\.|roughly|près de)\s[^)]*\)/giu;
+
+/** Facts of sentences, added where the fields said nothing. */
+function addProseFacts(facts: Facts, sentences: string[]): void {
+  const text = sentences.join(' ');
+  if (facts.donors.length === 0) {
+    let at = 0;
+    const starts = sentences.map((s) => {
+      const a = at;
+      at += s.length + 1;
+      return a;
+    });
+    const sentenceAt = (pos: number) => {
+      let k = 0;
+      while (k + 1 < starts.length && starts[k + 1]! <= pos) k++;
+      return sentences[k] ?? text;
+    };
+    const phrases = findFunderPhrases(text, sentenceAt);
+    facts.donors.push(...phrases.map((p) => ({ value: p.value, evidence: p.evidence })));
+    if (facts.donors.length === 0) {
+      for (const s of sentences) for (const g of findGrantors(s)) facts.donors.push({ value: g.value, evidence: s });
+    }
+  }
+  if (!facts.period && !facts.start && !facts.end) {
+    const p = findPeriod(sentences);
+    if (p.period) facts.period = p.period;
+    else {
+      if (p.start) facts.start = p.start;
+      if (p.end) facts.end = p.end;
+    }
+    if (p.period && p.start && /^depuis|^since/i.test(p.start.value)) facts.start = p.start;
+    if (!p.period && p.start && p.end) facts.period = undefined;
+  }
+  if (!facts.budget) {
+    for (const s of sentences) {
+      const money = findMoneyInText(stripDateline(s).replace(APPROX_PAREN_RE, ' '));
+      if (money.length) {
+        facts.budget = { value: money[0]!.raw, evidence: s };
+        break;
+      }
+    }
+  }
+}
+
+function hasFacts(f: Facts): boolean {
+  return f.donors.length > 0 || !!f.period || !!f.start || !!f.end || !!f.budget;
+}
+
+function toDraft(title: string, facts: Facts, index: number, block: Line[], extra: Partial<ProjectDraft> = {}): ProjectDraft {
+  const draft: ProjectDraft = {
+    kind: 'project-page',
+    index,
+    title,
+    text: blockText(block),
+    lines: { from: block[0]?.n ?? 1, to: block[block.length - 1]?.n ?? 1 },
+    ...extra,
+  };
+  const evidence: Record<string, string> = { title };
+  if (facts.donors.length) {
+    draft.donors = facts.donors.map((d) => d.value);
+    draft.donorsText = facts.donors.map((d) => d.evidence).filter((e, i, a) => a.indexOf(e) === i).join(' | ');
+    evidence['donors'] = draft.donorsText;
+  }
+  if (facts.period) {
+    draft.period = facts.period.value;
+    evidence['period'] = facts.period.evidence;
+  }
+  if (facts.start) {
+    draft.start = facts.start.value;
+    evidence['start'] = facts.start.evidence;
+  }
+  if (facts.end) {
+    draft.end = facts.end.value;
+    evidence['end'] = facts.end.evidence;
+  }
+  if (facts.budget) {
+    draft.budget = facts.budget.value;
+    if (facts.budget.label && facts.budget.label !== 'part') draft.budgetLabel = facts.budget.label;
+    evidence['budget'] = facts.budget.evidence;
+  }
+  if (facts.countries.length) {
+    draft.countriesText = facts.countries.map((c) => c.value);
+    evidence['countries'] = facts.countries.map((c) => c.evidence).join(' | ');
+  }
+  if (facts.partners.length) draft.partners = facts.partners.flatMap((p) => p.value.split(/\s*;\s*/));
+  if (facts.status) {
+    draft.status = facts.status.value;
+    evidence['status'] = facts.status.evidence;
+  }
+  if (facts.projectId) {
+    draft.projectId = facts.projectId.value;
+    evidence['projectId'] = facts.projectId.evidence;
+  }
+  draft.evidence = evidence;
+  return draft;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
+
+/** Where the page's own content ends: the first footer line after the content began. */
+function contentEnd(lines: Line[], from: number): number {
+  for (let i = from; i < lines.length; i++) if (FOOTER_RE.test(lines[i]!.text)) return i;
+  return lines.length;
+}
+
+function proseSentences(lines: Line[], from: number, to: number, used: Set<number>, layout: Layout): string[] {
+  const body = lines.slice(from, to).filter((l, k) => l.text && !used.has(from + k) && !PUBLISHED_RE.test(l.text) && (isProse(l.text) || l.text.length >= 80 || /[.!?]$/.test(l.text) && l.text.split(' ').length >= 6));
+  return toParagraphs(body, layout).flatMap((p) => toSentences(p));
+}
+
+export interface GeneralResult {
+  drafts: ProjectDraft[];
+  /** What was missing, when no project was found. */
+  missing?: string;
+  /** Labels skipped because the reader does not know them. */
+  unknownLabels: number;
+}
+
+export function readGeneral(input: PageInput): GeneralResult {
+  const { lines, layout, meta } = input;
+  const scan = scanFields(lines);
+  const main = scan.fields.filter((f) => f.key !== 'other');
+
+  // A table of projects (a header row of labels, then one row per project).
+  if (scan.rows.length) {
+    const drafts = scan.rows.map((row, k) => {
+      const titleField = row.find((f) => f.key === 'title');
+      const facts = factsFromFields(row.filter((f) => f.key !== 'title'));
+      const block = row.map((f) => lines[f.at]!).sort((a, b) => a.n - b.n);
+      return toDraft(titleField?.value ?? '', facts, k, block);
+    });
+    return { drafts: drafts.filter((d) => d.title), unknownLabels: scan.unknown };
+  }
+
+  // Records: a new one starts where a field repeats (a listing of projects with their fields).
+  const records: Field[][] = [];
+  for (const f of main) {
+    const cur = records[records.length - 1];
+    if (!cur || (cur.some((g) => g.key === f.key && f.key !== 'partner' && f.key !== 'country') && f.key !== 'budgetPart')) records.push([f]);
+    else cur.push(f);
+  }
+  const end = contentEnd(lines, main[0]?.at ?? 0);
+  const sentencesAll = proseSentences(lines, 0, end, scan.used, layout);
+
+  // A listing: every record has a heading of its own just above its first field.
+  if (records.length >= 2) {
+    const listed = listingRecords(lines, records, scan.used, layout);
+    if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown };
+  }
+
+  // One project page (with or without fields), or a news item naming projects.
+  const firstField = main.length ? Math.min(...main.map((f) => f.at)) : -1;
+  const firstProse = lines.findIndex((l, i) => !scan.used.has(i) && (isProse(l.text) || l.text.length >= 100) && !PUBLISHED_RE.test(l.text) && !FOOTER_RE.test(l.text));
+  const content = firstField >= 0 ? firstField : firstProse;
+  const headlineText = textHeadline(lines, content >= 0 ? content : lines.length);
+  const headline = htmlHeadline(meta) ?? headlineText?.text;
+  const titleField = main.find((f) => f.key === 'title');
+
+  const facts = factsFromFields(main);
+  const mentions = main.length >= 2 ? [] : findMentions(sentencesAll);
+  if (mentions.length) {
+    const drafts: ProjectDraft[] = [];
+    mentions.forEach((m, k) => {
+      const from = m.sentence;
+      const to = mentions[k + 1]?.sentence ?? sentencesAll.length;
+      const own = sentencesAll.slice(from, Math.max(to, from + 1));
+      const f: Facts = { donors: [], countries: [], partners: [] };
+      addProseFacts(f, own);
+      // Facts the page states once for its only project.
+      if (mentions.length === 1) {
+        const whole: Facts = { donors: [], countries: [], partners: [] };
+        addProseFacts(whole, sentencesAll);
+        if (!f.donors.length) f.donors = whole.donors;
+        if (!f.period && !f.start && !f.end) Object.assign(f, { period: whole.period, start: whole.start, end: whole.end });
+        f.budget ??= whole.budget;
+      }
+      const block = lines.filter((l) => own.some((s) => l.text.includes(s.slice(0, 40))));
+      drafts.push(toDraft(m.title, f, k, block.length ? block : lines.slice(0, 1), { acronym: m.acronym, summary: own.join(' ') }));
+    });
+    if (drafts.some((d) => d.donors || d.period || d.start || d.end || d.budget)) return { drafts, unknownLabels: scan.unknown };
+  }
+
+  addProseFacts(facts, sentencesAll);
+  const title = pickTitle(headline, titleField?.value, meta);
+  const projectWord = PROJECT_WORD_RE.test(lines.map((l) => l.text).join('\n'));
+  const fromFields = main.some((f) => ['donor', 'budget', 'period', 'start', 'end'].includes(f.key));
+  const fromProse = facts.donors.length > 0 || ((!!facts.period || !!facts.start || !!facts.budget) && projectWord);
+  if (!title || !(fromFields || fromProse) || !hasFacts(facts)) {
+    const missing = [!title && 'no project title', !hasFacts(facts) && 'no funder, date or amount found', title && hasFacts(facts) && !projectWord && 'nothing that names a project'].filter(Boolean).join(' and ');
+    return { drafts: [], missing: missing || 'no project found', unknownLabels: scan.unknown };
+  }
+  if (facts.donors.length === 0) {
+    const site = siteDonor(meta, lines);
+    if (site) facts.donors.push(site);
+  }
+  const acronym = titleField && title && titleField.value !== title ? /\(([A-Z0-9][A-Z0-9-]{1,11})\)\s*$/.exec(titleField.value)?.[1] : undefined;
+  const block = lines.slice(Math.max(0, headlineText?.at ?? 0), end).filter((l) => l.text && !/^[-–—]$/.test(l.text));
+  const summary = sentencesAll.length ? sentencesAll.slice(0, 6).join(' ') : undefined;
+  const draft = toDraft(title, facts, 0, block, { ...(acronym ? { acronym } : {}), ...(summary ? { summary } : {}) });
+  return { drafts: [draft], unknownLabels: scan.unknown };
+}
+
+function pickTitle(headline: string | undefined, field: string | undefined, meta: PageMeta | undefined): string | undefined {
+  if (meta?.h1 && headline === meta.h1) return headline;
+  if (field && field.length >= 3) return field;
+  return headline;
+}
+
+/** A page on a donor's own site (AFD, JICA, Norad) has that donor as funder. */
+function siteDonor(meta: PageMeta | undefined, lines: Line[]): Found | undefined {
+  for (const name of siteNames(meta, lines)) {
+    for (const part of [name, ...name.split(/\s+[–—|-]\s+/u)]) {
+      const d = resolveDonor(part.replace(/\s+(?:GmbH|SA|AG)$/u, ''));
+      if (d.known && d.code !== 'IOM' && d.kind !== 'iom-fund') return { value: part, evidence: `site: ${name}` };
+    }
+  }
+  return undefined;
+}
+
+/** Records of a listing, each titled by the heading line above its first field. */
+function listingRecords(lines: Line[], records: Field[][], used: Set<number>, layout: Layout): ProjectDraft[] {
+  const drafts: ProjectDraft[] = [];
+  const starts = records.map((r) => Math.min(...r.map((f) => f.at)));
+  records.forEach((rec, k) => {
+    const titleField = rec.find((f) => f.key === 'title');
+    let title = titleField?.value;
+    let period: Found | undefined;
+    let headAt = starts[k]!;
+    if (!title) {
+      let t = starts[k]! - 1;
+      const floor = k > 0 ? Math.max(...records[k - 1]!.map((f) => f.at)) : -1;
+      while (t > floor) {
+        const s = lines[t]!.text;
+        if (!s || /^[-–—]$/.test(s)) {
+          t--;
+          continue;
+        }
+        if (/^\(.*\)$/.test(s) && /\d{4}/.test(s) && parseDateRange(s).start) {
+          period = { value: s.slice(1, -1), evidence: s };
+          t--;
+          continue;
+        }
+        break;
+      }
+      if (t > floor && !used.has(t) && headingLike(lines[t]!.text) && !isProse(lines[t]!.text)) {
+        title = lines[t]!.text.replace(BULLET_RE, '');
+        headAt = t;
+      }
+    }
+    if (!title) {
+      // No heading: these fields belong to the record before (a second "Budget" further down).
+      const prev = drafts[drafts.length - 1];
+      if (prev) prev.text += '\n' + rec.map((f) => f.evidence).join('\n');
+      return;
+    }
+    const facts = factsFromFields(rec.filter((f) => f.key !== 'title'));
+    if (period && !facts.period && !facts.start) facts.period = period;
+    const nextStart = k + 1 < records.length ? starts[k + 1]! - 1 : contentEnd(lines, starts[k]!);
+    const after = lines.slice(Math.max(...rec.map((f) => f.at)) + 1, nextStart).filter((l, i) => l.text && !used.has(Math.max(...rec.map((f) => f.at)) + 1 + i));
+    const own = toParagraphs(after.filter((l) => isProse(l.text) || /[.!?]$/.test(l.text)), layout).flatMap((p) => toSentences(p));
+    addProseFacts(facts, own);
+    const block = lines.slice(headAt, nextStart).filter((l) => l.text);
+    drafts.push(toDraft(title, facts, drafts.length, block));
+  });
+  return drafts.filter((d) => d.title);
+}
+
+export const __test = { findMentions, textHeadline, htmlHeadline, headingLike };

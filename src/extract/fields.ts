@@ -35,8 +35,10 @@ export interface Field {
   /** The label as written. */
   label: string;
   value: string;
-  /** Index in the lines of the label (for a column block, of the value). */
+  /** Index in the lines of the value (of the label when the value is on the label's line). */
   at: number;
+  /** Index in the lines of the label. */
+  labelAt?: number;
   /** The line(s) the value was read from, for provenance. */
   evidence: string;
 }
@@ -88,6 +90,12 @@ function endsValues(lines: Line[], i: number): boolean {
   return !!next && (isProse(next.text) || next.text.length > 160) && t.length <= 60 && !/\d/.test(t);
 }
 
+/** The end of a table's rows: prose or a label (a short cell above prose is still a cell). */
+function endsRows(lines: Line[], i: number): boolean {
+  const t = lines[i]!.text;
+  return !!t && (isLabelLine(t) || isProse(t) || t.length > 160);
+}
+
 /**
  * Reads every field of lines[from, to). A value line is never also read as a label, and a label
  * whose value is empty gives no field.
@@ -123,7 +131,7 @@ export function scanFields(lines: Line[], from = 0, to = lines.length): FieldSca
           i = j;
         }
       }
-      if (value) fields.push({ key: inline.key, label: inline.label, value, at: i, evidence });
+      if (value) fields.push({ key: inline.key, label: inline.label, value, at: i, labelAt: i, evidence });
       i++;
       continue;
     }
@@ -145,7 +153,7 @@ export function scanFields(lines: Line[], from = 0, to = lines.length): FieldSca
       if (j < to && !endsValues(lines, j) && !isProse(lines[j]!.text)) {
         const value = lines[j]!.text;
         used.add(j);
-        fields.push({ key, label: run[0]!.label, value, at: i, evidence: `${run[0]!.label}: ${value}` });
+        fields.push({ key, label: run[0]!.label, value, at: j, labelAt: i, evidence: `${run[0]!.label}: ${value}` });
         i = j + 1;
         // An unknown label and its value may follow: they are skipped by the loop (not labels).
         const k = nextContent(i);
@@ -156,27 +164,35 @@ export function scanFields(lines: Line[], from = 0, to = lines.length): FieldSca
       } else i = j;
       continue;
     }
-    // Column block: the values follow the labels, up to prose, a label or a heading.
-    const values: number[] = [];
-    let v = j;
-    while (v < to && !endsValues(lines, v)) {
-      if (!isBlankish(lines[v]!.text)) values.push(v);
-      v++;
-    }
-    for (const x of values) used.add(x);
+    // Column block: the values follow the labels, up to prose, a label or a heading. A table of
+    // projects (its first column a title) may end on a short cell right above prose.
     const k = run.length;
-    if (run[0]!.key === 'title' && values.length >= k && values.length % k === 0) {
+    const collect = (strict: boolean) => {
+      const out: number[] = [];
+      let v = j;
+      while (v < to && !(strict ? endsValues(lines, v) : endsRows(lines, v))) {
+        if (!isBlankish(lines[v]!.text)) out.push(v);
+        v++;
+      }
+      return { out, v };
+    };
+    const loose = collect(false);
+    const strict = collect(true);
+    const asRows = run[0]!.key === 'title' && loose.out.length >= k && loose.out.length % k === 0;
+    const { out: values, v } = asRows ? loose : strict;
+    for (const x of values) used.add(x);
+    if (asRows) {
       for (let r = 0; r < values.length / k; r++) {
         const row: Field[] = [];
         run.forEach((lab, c) => {
           const at = values[r * k + c]!;
           const value = lines[at]!.text;
-          row.push({ key: lab.key, label: lab.label, value, at, evidence: `${lab.label}: ${value}` });
+          row.push({ key: lab.key, label: lab.label, value, at, labelAt: lab.at, evidence: `${lab.label}: ${value}` });
         });
         rows.push(row);
       }
     } else {
-      fields.push(...assignColumns(run, values.map((x) => ({ at: x, text: lines[x]!.text }))));
+      fields.push(...assignColumns(run, values.map((x) => ({ at: x, text: lines[x]!.text }))).map((f) => ({ ...f, labelAt: run[0]!.at })));
     }
     i = v;
   }

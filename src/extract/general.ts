@@ -55,6 +55,14 @@ function headingLike(t: string): boolean {
   return true;
 }
 
+/**
+ * A line of running prose: long and closed by sentence punctuation. A long title ending with
+ * ")" ("… au Maroc (phase 42)") is not prose.
+ */
+function isSentence(s: string): boolean {
+  return s.length >= 60 && /[.!?…;:][»”"’')\]]*$/u.test(s);
+}
+
 /** Words a wrapped headline's first line ends with when the headline goes on below. */
 const CONTINUES_RE = /(?:^|\s)(?:for|of|and|the|in|on|to|with|at|by|from|de|des|du|la|le|les|et|à|au|aux|pour|dans|en|sur|avec|par|d[’']|l[’'])$/iu;
 
@@ -63,7 +71,7 @@ function textHeadline(lines: Line[], content: number): { text: string; at: numbe
   let t = content - 1;
   while (t >= 0) {
     const s = lines[t]!.text;
-    if (!s || /^[-–—]$/.test(s) || isProse(s) || !headingLike(s)) {
+    if (!s || /^[-–—]$/.test(s) || isSentence(s) || !headingLike(s)) {
       t--;
       continue;
     }
@@ -351,7 +359,7 @@ function contentEnd(lines: Line[], from: number): number {
 }
 
 function proseSentences(lines: Line[], from: number, to: number, used: Set<number>, layout: Layout): string[] {
-  const body = lines.slice(from, to).filter((l, k) => l.text && !used.has(from + k) && !PUBLISHED_RE.test(l.text) && (isProse(l.text) || l.text.length >= 80 || /[.!?]$/.test(l.text) && l.text.split(' ').length >= 6));
+  const body = lines.slice(from, to).filter((l, k) => l.text && !used.has(from + k) && !PUBLISHED_RE.test(l.text) && (isSentence(l.text) || l.text.length >= 100 || (/[.!?]$/.test(l.text) && l.text.split(' ').length >= 6)));
   return toParagraphs(body, layout).flatMap((p) => toSentences(p));
 }
 
@@ -383,21 +391,27 @@ export function readGeneral(input: PageInput): GeneralResult {
   const records: Field[][] = [];
   for (const f of main) {
     const cur = records[records.length - 1];
-    if (!cur || (cur.some((g) => g.key === f.key && f.key !== 'partner' && f.key !== 'country') && f.key !== 'budgetPart')) records.push([f]);
+    const last = cur?.[cur.length - 1];
+    if (!cur || (cur.some((g) => g.key === f.key) && last!.key !== f.key && f.key !== 'budgetPart')) records.push([f]);
     else cur.push(f);
   }
-  const end = contentEnd(lines, main[0]?.at ?? 0);
+  const labelAt = (f: Field) => f.labelAt ?? f.at;
+  const firstField = main.length ? Math.min(...main.map(labelAt)) : -1;
+  const firstProse = lines.findIndex((l, i) => !scan.used.has(i) && (isSentence(l.text) || l.text.length >= 100) && !PUBLISHED_RE.test(l.text) && !FOOTER_RE.test(l.text));
+  const start = Math.min(...[firstField, firstProse].filter((x) => x >= 0), lines.length);
+  const end = contentEnd(lines, start);
   const sentencesAll = proseSentences(lines, 0, end, scan.used, layout);
 
   // A listing: every record has a heading of its own just above its first field.
   if (records.length >= 2) {
     const listed = listingRecords(lines, records, scan.used, layout);
+    // Countries the page states for all its projects (a country page, a ministry's site).
+    const before = lines.slice(0, Math.min(...records[0]!.map(labelAt))).map((l) => l.text).filter((t) => t && !t.startsWith('- ') && !isSentence(t));
+    for (const d of listed) if (!d.countriesText?.length) d.pageCountries = before.join(' ; ');
     if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown };
   }
 
   // One project page (with or without fields), or a news item naming projects.
-  const firstField = main.length ? Math.min(...main.map((f) => f.at)) : -1;
-  const firstProse = lines.findIndex((l, i) => !scan.used.has(i) && (isProse(l.text) || l.text.length >= 100) && !PUBLISHED_RE.test(l.text) && !FOOTER_RE.test(l.text));
   const content = firstField >= 0 ? firstField : firstProse;
   const headlineText = textHeadline(lines, content >= 0 ? content : lines.length);
   const headline = htmlHeadline(meta) ?? headlineText?.text;
@@ -429,9 +443,9 @@ export function readGeneral(input: PageInput): GeneralResult {
 
   addProseFacts(facts, sentencesAll);
   const title = pickTitle(headline, titleField?.value, meta);
-  const projectWord = PROJECT_WORD_RE.test(lines.map((l) => l.text).join('\n'));
+  const projectWord = PROJECT_WORD_RE.test(`${title ?? ''}\n${sentencesAll.join(' ')}`);
   const fromFields = main.some((f) => ['donor', 'budget', 'period', 'start', 'end'].includes(f.key));
-  const fromProse = facts.donors.length > 0 || ((!!facts.period || !!facts.start || !!facts.budget) && projectWord);
+  const fromProse = facts.donors.length > 0 || ((!!facts.period || !!facts.start || !!facts.end) && projectWord);
   if (!title || !(fromFields || fromProse) || !hasFacts(facts)) {
     const missing = [!title && 'no project title', !hasFacts(facts) && 'no funder, date or amount found', title && hasFacts(facts) && !projectWord && 'nothing that names a project'].filter(Boolean).join(' and ');
     return { drafts: [], missing: missing || 'no project found', unknownLabels: scan.unknown };

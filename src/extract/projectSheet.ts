@@ -8,6 +8,7 @@
 import type { ProjectDraft } from '../types.js';
 import { foldKey, isProse, endsSentence, toParagraphs, blockText, type Line, type Layout } from './lines.js';
 import { findPartners } from './phrases.js';
+import { PUBLISHED_RE } from './prose.js';
 
 export type SheetField =
   | 'start'
@@ -171,7 +172,7 @@ export function extractProjectSheet(lines: Line[], layout: Layout): ProjectDraft
   // the line above that is the title.
   let t = first - 1;
   const before: Line[] = [];
-  while (t >= 0 && (isBlankish(lines[t]!.text) || SKIP_BEFORE_TITLE.test(lines[t]!.text))) t--;
+  while (t >= 0 && (isBlankish(lines[t]!.text) || SKIP_BEFORE_TITLE.test(lines[t]!.text) || PUBLISHED_RE.test(lines[t]!.text))) t--;
   while (t >= 0 && isProse(lines[t]!.text)) {
     before.unshift(lines[t]!);
     t--;

@@ -15,8 +15,8 @@ export interface Found {
 const YEAR = '(?:19|20)\\d{2}';
 const DAY = '(?:1er|1st|2nd|3rd|[0-3]?\\d(?:st|nd|rd|th)?)';
 /** One date as pages write it in prose: "1er avril 2014", "March 1st, 2019", "mars 2016", "2019". */
-export const PROSE_DATE = `(?:${DAY}\\s+${MONTH}\\.?,?\\s+${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR}|${MONTH}\\.?\\s+(?:de\\s+|d[’'])?${YEAR}|${MONTH}|${YEAR})`;
-const DATE_ONLY = `(?:${DAY}\\s+${MONTH}\\.?,?\\s+${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR}|${MONTH}\\.?\\s+(?:de\\s+|d[’'])?${YEAR}|${YEAR})`;
+export const PROSE_DATE = `(?:(?:May|mai)\\s+${YEAR}|${DAY}\\s+${MONTH}\\.?,?\\s+${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR}|${MONTH}\\.?\\s+(?:de\\s+|d[’'])?${YEAR}|${MONTH}|${YEAR})`;
+const DATE_ONLY = `(?:(?:May|mai)\\s+${YEAR}|${DAY}\\s+${MONTH}\\.?,?\\s+${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR}|${MONTH}\\.?\\s+(?:de\\s+|d[’'])?${YEAR}|${YEAR})`;
 const B = '(?<![\\p{L}\\d])';
 const E = '(?![\\p{L}\\d])';
 

@@ -119,6 +119,23 @@ function dedupeDonors(list: DonorRef[]): DonorRef[] {
   });
 }
 
+/** A funder's name, also when written with more than the registry has: "German Federal Ministry … (BMZ)". */
+function resolveLoose(raw: string): DonorRef {
+  const whole = resolveDonor(raw);
+  if (whole.known) return whole;
+  const acr = /\(([^()]{2,12})\)\s*$/.exec(raw)?.[1];
+  if (acr) {
+    const byAcr = resolveDonor(acr);
+    if (byAcr.known) return { ...byAcr, raw };
+  }
+  const bare = raw.replace(/\s*\([^()]*\)\s*$/, '').replace(/\s+(?:in|à|au|en)\s+[\p{Lu}][\p{L}-]+$/u, '');
+  if (bare !== raw) {
+    const b = resolveDonor(bare);
+    if (b.known) return { ...b, raw };
+  }
+  return whole;
+}
+
 /** Drops the funders' names (as written) from a text, so that their countries are not read as where the project runs. */
 function maskFunders(text: string, donors: readonly string[] | undefined): string {
   let out = text;
@@ -238,7 +255,8 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     if (whole) addCountry(whole);
     else for (const c of findCountriesInText(value)) addCountry(c);
   }
-  if (draft.kind === 'project-page' && countries.length === 0 && !draft.countriesText?.length) {
+  const proseCountries = draft.kind === 'project-page' && countries.length === 0 && !draft.countriesText?.length;
+  if (proseCountries) {
     // No country field: the countries the title and the project's text name, funders masked
     // ("with funding from the Government of Japan" names no country the project runs in).
     const head = `${title}\n${draft.summary ?? ''}`;
@@ -254,17 +272,35 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     for (const c of findCountriesInText(text)) addCountry(c);
   }
   for (const p of places) if (p.country) addCountry({ code: p.country, name: countryName(p.country) ?? p.country });
+  if (proseCountries && countries.length === 0 && draft.pageCountries) for (const c of findCountriesInText(draft.pageCountries)) addCountry(c);
 
   // Donors.
   let donors: DonorRef[] = [];
   const listed = (draft.donors ?? []).filter((d) => d.trim());
-  if (listed.length > 0) {
+  if (listed.length > 0 && draft.kind === 'project-page') {
+    // The general reader's funder names: the registry's donors in them, else the name as an unknown funder.
+    for (const d of listed) {
+      const known = findDonorsInFundingText(d).filter((r) => r.known);
+      if (known.length) donors.push(...known);
+      else {
+        const pieces = splitDonorList(d).map(resolveLoose);
+        donors.push(...(pieces.some((p) => p.known) ? pieces.filter((p) => p.known) : [resolveLoose(d)]));
+      }
+    }
+  } else if (listed.length > 0) {
     for (const d of listed) for (const piece of splitDonorList(d)) donors.push(resolveDonor(piece));
   } else {
     if (draft.donorsText) donors = findDonorsInFundingText(draft.donorsText);
     if (donors.length === 0) donors = findDonorsInText(draft.text, toks);
   }
   donors = mostSpecific(dedupeDonors(donors));
+  if (proseCountries) {
+    // A funder's country is not where the project runs ("supported by Sweden" on a page about Ethiopia).
+    const funderCountries = new Set(donors.flatMap((d) => [d.code, d.parent ?? null, ...(donorByCode(d.code ?? '')?.fundedBy ?? [])]));
+    const kept = countries.filter((c) => !funderCountries.has(c.code));
+    countries.length = 0;
+    countries.push(...kept);
+  }
 
   const beneficiaries = findBeneficiaries(draft.beneficiaryText?.length ? draft.beneficiaryText : draft.text);
   const yearMatch = draft.year ? /\d{4}/.exec(draft.year) : null;

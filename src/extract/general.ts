@@ -199,6 +199,8 @@ interface Facts {
   partners: Found[];
   status?: Found;
   projectId?: Found;
+  /** A funder named by a label ("EU contribution"). */
+  labelDonor?: Found;
 }
 
 /** "BMZ, cofinancé par l'Union européenne": the funders a donor field names. */
@@ -232,6 +234,10 @@ function factsFromFields(fields: Field[]): Facts {
         break;
       case 'budgetPart':
         facts.budget ??= { ...found, label: 'part' };
+        // "EU contribution", "Budget de la Suisse": the label names a funder.
+        if (resolveDonor(f.label.replace(/^(?:phase en cours\s+)?budget de la\s+|\s*contribution$|^contribution (?:de l[’']|du |de la )/giu, '')).known) {
+          facts.labelDonor ??= { value: f.label.replace(/^(?:phase en cours\s+)?budget de la\s+|\s*contribution$|^contribution (?:de l[’']|du |de la )/giu, ''), evidence: f.evidence };
+        }
         break;
       case 'country':
         facts.countries.push(found);
@@ -365,6 +371,8 @@ function proseSentences(lines: Line[], from: number, to: number, used: Set<numbe
 
 export interface GeneralResult {
   drafts: ProjectDraft[];
+  /** Distinct fields read from labels (not from sentences), over all drafts: how much of a sheet the page is. */
+  fieldCount: number;
   /** What was missing, when no project was found. */
   missing?: string;
   /** Labels skipped because the reader does not know them. */
@@ -384,7 +392,7 @@ export function readGeneral(input: PageInput): GeneralResult {
       const block = row.map((f) => lines[f.at]!).sort((a, b) => a.n - b.n);
       return toDraft(titleField?.value ?? '', facts, k, block);
     });
-    return { drafts: drafts.filter((d) => d.title), unknownLabels: scan.unknown };
+    return { drafts: drafts.filter((d) => d.title), unknownLabels: scan.unknown, fieldCount: scan.rows.flat().length };
   }
 
   // Records: a new one starts where a field repeats (a listing of projects with their fields).
@@ -408,7 +416,7 @@ export function readGeneral(input: PageInput): GeneralResult {
     // Countries the page states for all its projects (a country page, a ministry's site).
     const before = lines.slice(0, Math.min(...records[0]!.map(labelAt))).map((l) => l.text).filter((t) => t && !t.startsWith('- ') && !isSentence(t));
     for (const d of listed) if (!d.countriesText?.length) d.pageCountries = before.join(' ; ');
-    if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown };
+    if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown, fieldCount: main.length };
   }
 
   // One project page (with or without fields), or a news item naming projects.
@@ -438,27 +446,38 @@ export function readGeneral(input: PageInput): GeneralResult {
       const block = lines.filter((l) => own.some((s) => l.text.includes(s.slice(0, 40))));
       drafts.push(toDraft(m.title, f, k, block.length ? block : lines.slice(0, 1), { acronym: m.acronym, summary: own.join(' ') }));
     });
-    if (drafts.some((d) => d.donors || d.period || d.start || d.end || d.budget)) return { drafts, unknownLabels: scan.unknown };
+    if (drafts.some((d) => d.donors || d.period || d.start || d.end || d.budget)) return { drafts, unknownLabels: scan.unknown, fieldCount: 0 };
   }
 
   addProseFacts(facts, sentencesAll);
   const title = pickTitle(headline, titleField?.value, meta);
   const projectWord = PROJECT_WORD_RE.test(`${title ?? ''}\n${sentencesAll.join(' ')}`);
   const fromFields = main.some((f) => ['donor', 'budget', 'period', 'start', 'end'].includes(f.key));
-  const fromProse = facts.donors.length > 0 || ((!!facts.period || !!facts.start || !!facts.end) && projectWord);
+  // Dates alone make a project only where their sentence speaks of one ("the project started in
+  // 2014"), not "IOM has promoted migration since 1951" in a site's menu.
+  const dated = [facts.period, facts.start, facts.end].some((f) => f && PROJECT_WORD_RE.test(f.evidence));
+  const fromProse = facts.donors.length > 0 || (dated && projectWord);
   if (!title || !(fromFields || fromProse) || !hasFacts(facts)) {
     const missing = [!title && 'no project title', !hasFacts(facts) && 'no funder, date or amount found', title && hasFacts(facts) && !projectWord && 'nothing that names a project'].filter(Boolean).join(' and ');
-    return { drafts: [], missing: missing || 'no project found', unknownLabels: scan.unknown };
+    return { drafts: [], missing: missing || 'no project found', unknownLabels: scan.unknown, fieldCount: 0 };
   }
-  if (facts.donors.length === 0) {
-    const site = siteDonor(meta, lines);
-    if (site) facts.donors.push(site);
+  // A page on a donor's own site (AFD, JICA, Norad, the EU Trust Fund) has that donor as funder,
+  // where it names no other, or where a label says "EU contribution" and the site is the EU's fund.
+  const site = siteDonor(meta, lines);
+  if (facts.labelDonor) {
+    const label = resolveDonor(facts.labelDonor.value);
+    const own = site ? resolveDonor(site.value) : undefined;
+    const which = own && own.known && (own.parent === label.code || own.code === label.code) ? site! : facts.labelDonor;
+    if (!facts.donors.some((d) => resolveDonor(d.value).code === resolveDonor(which.value).code)) facts.donors.unshift(which);
   }
+  if (facts.donors.length === 0 && site) facts.donors.push(site);
   const acronym = titleField && title && titleField.value !== title ? /\(([A-Z0-9][A-Z0-9-]{1,11})\)\s*$/.exec(titleField.value)?.[1] : undefined;
   const block = lines.slice(Math.max(0, headlineText?.at ?? 0), end).filter((l) => l.text && !/^[-–—]$/.test(l.text));
   const summary = sentencesAll.length ? sentencesAll.slice(0, 6).join(' ') : undefined;
   const draft = toDraft(title, facts, 0, block, { ...(acronym ? { acronym } : {}), ...(summary ? { summary } : {}) });
-  return { drafts: [draft], unknownLabels: scan.unknown };
+  const keys = new Set(main.map((f) => (f.key === 'period' ? 'start' : f.key)).filter((k) => ['title', 'donor', 'start', 'end', 'budget', 'country'].includes(k)));
+  if (main.some((f) => f.key === 'period')) keys.add('end');
+  return { drafts: [draft], unknownLabels: scan.unknown, fieldCount: keys.size + (titleField ? 0 : 1) };
 }
 
 function pickTitle(headline: string | undefined, field: string | undefined, meta: PageMeta | undefined): string | undefined {

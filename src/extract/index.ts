@@ -46,10 +46,43 @@ export function extractPage(text: string, opts: ExtractOptions = {}): Extracted 
     const r = reader.read(page);
     const drafts = titled(r.drafts);
     if (!drafts.length) continue;
-    if (gDrafts.length && total(gDrafts) > total(drafts) && gDrafts.length >= drafts.length) break;
+    // A specific reader that stopped short (a label it does not know ended its fields) gives way
+    // to the general reader when that one read more fields from the page's labels.
+    if (gDrafts.length && (g.fieldCount ?? 0) > total(drafts) && gDrafts.length >= drafts.length) break;
+    // One project both readers found: what the specific reader left empty, the general one may
+    // have read (a funder stated in a sentence, a country field the specific reader ignores).
+    if (r.drafts.length === 1 && gDrafts.length === 1) complement(r.drafts[0]!, gDrafts[0]!);
     return { reader, drafts: r.drafts, warnings: r.warnings ?? [] };
   }
   return { reader: general, drafts: g.drafts, missing: g.missing, warnings: g.warnings ?? [] };
+}
+
+function complement(d: ProjectDraft, g: ProjectDraft): void {
+  const filled: string[] = [];
+  if (!d.donors?.length && !d.donorsText && g.donors?.length) {
+    d.donors = g.donors;
+    d.donorsText = g.donorsText;
+    filled.push('donors');
+  }
+  if (!d.start && !d.end && !d.period && (g.start || g.end || g.period)) {
+    d.start = g.start;
+    d.end = g.end;
+    d.period = g.period;
+    filled.push('start', 'end', 'period');
+  }
+  if (!d.budget && g.budget) {
+    d.budget = g.budget;
+    d.budgetLabel = g.budgetLabel;
+    filled.push('budget');
+  }
+  if (!d.memberStates?.length && g.countriesText?.length) {
+    d.countriesText = g.countriesText;
+    filled.push('countries');
+  }
+  for (const k of filled) {
+    const e = g.evidence?.[k];
+    if (e) (d.evidence ??= {})[k] = e;
+  }
 }
 
 export function extractDocument(doc: RepairedDocument, opts: ExtractOptions = {}): ProjectDraft[] {

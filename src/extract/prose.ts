@@ -116,6 +116,8 @@ const NAME_STOP = new RegExp(
     '[.;!?](?=\\s|$)',
     ':\\s',
     '\\s[–—]\\s',
+    // "… (AICS), Tawasol aide": a name closed by its acronym ends there.
+    '(?<=\\))\\s*,\\s',
     `,?\\s+(?:which|who|that|qui|dont|afin|to\\s+(?:help|support|run|fund)|pour\\s+(?:un|une|le|la|les|aider|appuyer|financer|soutenir|permettre)|in\\s+order|and\\s+(?:will|is|was|has|implemented|carried)|et\\s+(?:sera|est|a|mis|réalisé|vise)|will|is|was|has|have|a\\s+été|est|sera|vise|visant|aims?|mis\\s+en\\s+(?:œ|oe)uvre|implemented|carried|run\\s+by|à\\s+hauteur|d[’']un\\s+montant|pour\\s+un\\s+montant|for\\s+a\\s+total|of\\s+(?:USD|EUR|CHF|GBP|SEK|NOK|US\\$|[$€£])|de\\s+(?:\\d|USD|EUR|CHF)|with\\s+(?:a|an)\\s+(?:total|budget|contribution)|avec\\s+(?:un|une)\\s+(?:budget|contribution|enveloppe)|au\\s+programme|au\\s+projet|to\\s+the\\s+(?:project|programme)|on\\s+(?:the|a)\\s+|en\\s+faveur|sur\\s+(?:la|une)\\s+(?:durée|période)|over\\s+(?:three|two|four|five|\\d)|from\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\\d)|de\\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|through\\s+\\d|jusqu|in\\s+(?:the|partnership)|en\\s+(?:partenariat|collaboration)|with\\s+the\\s+support|avec\\s+l)${E}`,
   ].join('|'),
   'iu',
@@ -142,6 +144,8 @@ export function findFunderPhrases(text: string, evidenceOf: (at: number) => stri
     // "supported by Sweden through the Swedish … (Sida)": the most specific funder is the agency.
     const through = /\s+(?:through|via|par\s+l[’']interm[ée]diaire\s+(?:de|du|des)|à\s+travers)\s+(.+)$/iu.exec(name);
     if (through) name = through[1]!.trim();
+    // A clause too long for a name: keep its first part, up to a comma.
+    if (name.length > 160) name = name.split(/,\s/)[0]!;
     if (!name || name.length > 160 || !/\p{Lu}/u.test(name)) continue;
     out.push({ value: name, trigger: m[0].trim(), at: m.index!, evidence: evidenceOf(m.index!) });
   }

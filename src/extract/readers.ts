@@ -23,6 +23,8 @@ export interface ReadResult {
   /** Why no project was found, in words ("no project title and no funder, date or amount found"). */
   missing?: string;
   warnings?: string[];
+  /** For the general reader: how many fields it read from labels, to compare with a specific reader. */
+  fieldCount?: number;
 }
 
 export interface Reader {
@@ -77,7 +79,7 @@ export const READERS: readonly Reader[] = [
     read: (page) => {
       const r = readGeneral(page);
       const warnings = r.unknownLabels ? [`${r.unknownLabels} field label${r.unknownLabels > 1 ? 's' : ''} not known to iom skipped with their values`] : [];
-      return { drafts: r.drafts, missing: r.missing, warnings };
+      return { drafts: r.drafts, missing: r.missing, warnings, fieldCount: r.fieldCount };
     },
   },
 ];

@@ -252,8 +252,20 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
   for (const ms of draft.memberStates ?? []) for (const piece of splitCountryList(ms)) addCountry(resolveCountry(piece));
   for (const value of draft.countriesText ?? []) {
     const whole = resolveCountry(value);
-    if (whole) addCountry(whole);
-    else for (const c of findCountriesInText(value)) addCountry(c);
+    if (whole) {
+      addCountry(whole);
+      continue;
+    }
+    // "Lac Province (Bol, Baga Sola …), Chad": the country is one of the listed parts; a country
+    // field may name a country that is also a common word, which running text would not trust.
+    const found = findCountriesInText(value);
+    const pieces = value.replace(/\([^)]*\)/g, ' ').split(/\s*[,;/|]\s*|\s+(?:and|et|&)\s+/u);
+    const seen = new Set(found.map((c) => c.code));
+    for (const piece of pieces) {
+      const c = resolveCountry(piece.trim());
+      if (c && !seen.has(c.code)) found.push(c);
+    }
+    for (const c of found) addCountry(c);
   }
   const proseCountries = draft.kind === 'project-page' && countries.length === 0 && !draft.countriesText?.length;
   if (proseCountries) {
@@ -280,12 +292,16 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
   if (listed.length > 0 && draft.kind === 'project-page') {
     // The general reader's funder names: the registry's donors in them, else the name as an unknown funder.
     for (const d of listed) {
-      const known = findDonorsInFundingText(d).filter((r) => r.known);
-      if (known.length) donors.push(...known);
-      else {
-        const pieces = splitDonorList(d).map(resolveLoose);
-        donors.push(...(pieces.some((p) => p.known) ? pieces.filter((p) => p.known) : [resolveLoose(d)]));
+      const whole = resolveLoose(d);
+      if (whole.known) {
+        donors.push(whole);
+        continue;
       }
+      const pieces = splitDonorList(d).flatMap((p) => {
+        const r = resolveLoose(p);
+        return r.known ? [r] : findDonorsInFundingText(p).filter((x) => x.known);
+      });
+      donors.push(...(pieces.length ? pieces : [whole]));
     }
   } else if (listed.length > 0) {
     for (const d of listed) for (const piece of splitDonorList(d)) donors.push(resolveDonor(piece));
@@ -293,7 +309,8 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     if (draft.donorsText) donors = findDonorsInFundingText(draft.donorsText);
     if (donors.length === 0) donors = findDonorsInText(draft.text, toks);
   }
-  donors = mostSpecific(dedupeDonors(donors));
+  donors = dedupeDonors(donors);
+  if (draft.kind === 'project-page') donors = mostSpecific(donors);
   if (proseCountries) {
     // A funder's country is not where the project runs ("supported by Sweden" on a page about Ethiopia).
     const funderCountries = new Set(donors.flatMap((d) => [d.code, d.parent ?? null, ...(donorByCode(d.code ?? '')?.fundedBy ?? [])]));

@@ -6,7 +6,7 @@
 // Labels come from data/labels.json (French and English). A label the reader does not know is
 // skipped with its value and counted, never the end of the fields.
 import labelData from './data/labels.json' with { type: 'json' };
-import { foldKey, isProse, type Line } from './lines.js';
+import { foldKey, isSentence as isProse, type Line } from './lines.js';
 import { parseDateRange, findMoneyInText, findCountriesInText, parseMoney } from '../normalize/index.js';
 
 export type FieldKey = 'title' | 'donor' | 'period' | 'start' | 'end' | 'budget' | 'budgetPart' | 'country' | 'partner' | 'status' | 'projectId' | 'other';

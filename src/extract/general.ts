@@ -8,7 +8,7 @@
 //     project when a news item names several.
 // Every field keeps the line or sentence it came from (draft.evidence).
 import type { PageMeta, ProjectDraft } from '../types.js';
-import { BULLET_RE, blockText, foldKey, isProse, toParagraphs, toSentences, type Layout, type Line } from './lines.js';
+import { BULLET_RE, blockText, foldKey, isSentence, isSentence as isProse, toParagraphs, toSentences, type Layout, type Line } from './lines.js';
 import { scanFields, labelKey, type Field } from './fields.js';
 import { findFunderPhrases, findGrantors, findPeriod, PUBLISHED_RE, stripDateline, type Found } from './prose.js';
 import { findMoneyInText, parseDateRange, resolveDonor } from '../normalize/index.js';
@@ -53,14 +53,6 @@ function headingLike(t: string): boolean {
   if (/^[\d\s/.,:–—-]+$/.test(t)) return false;
   if (/^\(.*\)$/.test(t)) return false;
   return true;
-}
-
-/**
- * A line of running prose: long and closed by sentence punctuation. A long title ending with
- * ")" ("… au Maroc (phase 42)") is not prose.
- */
-function isSentence(s: string): boolean {
-  return s.length >= 60 && /[.!?…;:][»”"’')\]]*$/u.test(s);
 }
 
 /** Words a wrapped headline's first line ends with when the headline goes on below. */

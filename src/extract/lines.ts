@@ -51,6 +51,14 @@ export function isProse(s: string): boolean {
 }
 
 /**
+ * A line of running prose for the general reader: long and closed by sentence punctuation. A
+ * long title or a name ending with ")" ("… au Maroc (phase 42)", "… Office (FCDO)") is not prose.
+ */
+export function isSentence(s: string): boolean {
+  return s.length >= 60 && /[.!?…;:][»”"’')\]]*$/u.test(s);
+}
+
+/**
  * Joins the lines of one paragraph. A line that ends "lettre-" followed by a lowercase line is
  * glued without a space but keeps its hyphen ("fi-" + "nancé" -> "fi-nancé"): the hyphen may be a
  * real one ("sous-" + "région"), and removing line-break hyphens is the repair stage's decision.

@@ -48,6 +48,8 @@ export interface PageMeta {
   published?: string;
   /** <html lang>, two letters. */
   lang?: string;
+  /** The <h1>–<h4> headings in page order. */
+  headings?: Array<{ level: number; text: string }>;
   /** Each <time datetime="…">: the text shown and the machine-readable date. */
   times?: Array<{ text: string; datetime: string }>;
   /** Each <table>: its rows, each a list of cell texts. */

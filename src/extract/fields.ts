@@ -7,7 +7,15 @@
 // skipped with its value and counted, never the end of the fields.
 import labelData from './data/labels.json' with { type: 'json' };
 import { foldKey, isSentence as isProse, type Line } from './lines.js';
-import { parseDateRange, findMoneyInText, findCountriesInText, parseMoney } from '../normalize/index.js';
+import { parseDateRange, findMoneyInText, findCountriesInText, parseMoney, resolveCountry } from '../normalize/index.js';
+
+/** A value one of whose parts is a country's name ("Lac Province (…), Chad"). */
+function namesCountry(t: string): boolean {
+  return t
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s*[,;/|]\s*|\s+(?:and|et|&)\s+/u)
+    .some((p) => !!resolveCountry(p.trim()));
+}
 
 export type FieldKey = 'title' | 'donor' | 'period' | 'start' | 'end' | 'budget' | 'budgetPart' | 'country' | 'partner' | 'status' | 'projectId' | 'other';
 
@@ -150,7 +158,7 @@ export function scanFields(lines: Line[], from = 0, to = lines.length): FieldSca
     }
     for (const r of run) used.add(r.at);
     if (run.length === 1) {
-      if (j < to && !endsValues(lines, j) && !isProse(lines[j]!.text)) {
+      if (j < to && !isLabelLine(lines[j]!.text) && !isProse(lines[j]!.text) && lines[j]!.text.length <= 200) {
         const value = lines[j]!.text;
         used.add(j);
         fields.push({ key, label: run[0]!.label, value, at: j, labelAt: i, evidence: `${run[0]!.label}: ${value}` });
@@ -228,7 +236,7 @@ function assignColumns(run: Array<{ at: number; key: FieldKey; label: string }>,
     else if (lab.key === 'budget' || lab.key === 'budgetPart') take(lab, isMoney);
   }
   for (const lab of run) {
-    if (lab.key === 'country') take(lab, (t) => findCountriesInText(t).length > 0 && !isMoney(t), true);
+    if (lab.key === 'country') take(lab, (t) => (findCountriesInText(t).length > 0 || namesCountry(t)) && !isMoney(t), true);
   }
   return out;
 }

@@ -273,8 +273,11 @@ function addProseFacts(facts: Facts, sentences: string[]): void {
       for (const s of sentences) for (const g of findGrantors(s)) facts.donors.push({ value: g.value, evidence: s });
     }
   }
+  // Sentences that speak of the project or its funding come first: a page's other figures (a
+  // country programme's total, last year's statistics) are not the project's.
+  const ranked = rankSentences(sentences);
   if (!facts.period && !facts.start && !facts.end) {
-    const p = findPeriod(sentences);
+    const p = findPeriod(ranked);
     if (p.period) facts.period = p.period;
     else {
       if (p.start) facts.start = p.start;
@@ -284,7 +287,7 @@ function addProseFacts(facts: Facts, sentences: string[]): void {
     if (!p.period && p.start && p.end) facts.period = undefined;
   }
   if (!facts.budget) {
-    for (const s of sentences) {
+    for (const s of ranked) {
       const money = findMoneyInText(stripDateline(s).replace(APPROX_PAREN_RE, ' '));
       if (money.length) {
         facts.budget = { value: money[0]!.raw, evidence: s };
@@ -292,6 +295,17 @@ function addProseFacts(facts: Facts, sentences: string[]): void {
       }
     }
   }
+}
+
+const FUNDING_WORD_RE = /(?<![\p{L}])(?:financ\p{L}*|funding|funded|grant|subvention|contribution|budget|montant|co[uû]t|cost|worth|convention|accord[ée]e?|allou\p{L}*|octroy\p{L}*|d[’']un\s+montant|valued)(?![\p{L}])/iu;
+
+/** Sentences ordered by how much they speak of the project: its name word and funding words first, then page order. */
+function rankSentences(sentences: string[]): string[] {
+  const score = (s: string) => (PROJECT_WORD_RE.test(s) ? 2 : 0) + (FUNDING_WORD_RE.test(s) ? 1 : 0) - (/(?<![\p{L}])(?:pays|country|national|nationale|country programme|programme pays|strat[ée]gie|strategy|cadre de coop[ée]ration|cooperation framework)(?![\p{L}])/iu.test(s) && /(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}/.test(s) ? 1 : 0);
+  return sentences
+    .map((s, i) => ({ s, i, k: score(s) }))
+    .sort((a, b) => b.k - a.k || a.i - b.i)
+    .map((x) => x.s);
 }
 
 function hasFacts(f: Facts): boolean {
@@ -384,8 +398,15 @@ export function readGeneral(input: PageInput): GeneralResult {
       const block = row.map((f) => lines[f.at]!).sort((a, b) => a.n - b.n);
       return toDraft(titleField?.value ?? '', facts, k, block);
     });
-    return { drafts: drafts.filter((d) => d.title), unknownLabels: scan.unknown, fieldCount: scan.rows.flat().length };
+    const kept = drafts.filter((d) => d.title);
+    setPageCountries(kept, lines, meta, Math.min(...scan.rows[0]!.map((f) => f.labelAt ?? f.at)));
+    return { drafts: kept, unknownLabels: scan.unknown, fieldCount: scan.rows.flat().length };
   }
+
+  // A listing of projects under headings (<h2>/<h3> each followed by a paragraph).
+  const sections = headingSections(lines, meta, layout);
+  if (sections.length >= 2) setPageCountries(sections, lines, meta, lines.findIndex((l) => l.text === sections[0]!.title));
+  if (sections.length >= 2) return { drafts: sections, unknownLabels: scan.unknown, fieldCount: sections.reduce((n, d) => n + draftCount(d), 0) };
 
   // Records: a new one starts where a field repeats (a listing of projects with their fields).
   const records: Field[][] = [];
@@ -398,16 +419,15 @@ export function readGeneral(input: PageInput): GeneralResult {
   const labelAt = (f: Field) => f.labelAt ?? f.at;
   const firstField = main.length ? Math.min(...main.map(labelAt)) : -1;
   const firstProse = lines.findIndex((l, i) => !scan.used.has(i) && (isSentence(l.text) || l.text.length >= 100) && !PUBLISHED_RE.test(l.text) && !FOOTER_RE.test(l.text));
-  const start = Math.min(...[firstField, firstProse].filter((x) => x >= 0), lines.length);
-  const end = contentEnd(lines, start);
+  const lastField = main.length ? Math.max(...main.map((f) => f.at)) : -1;
+  const start = Math.max(Math.min(...[firstField, firstProse].filter((x) => x >= 0), lines.length), Math.min(lastField, firstProse >= 0 ? firstProse : lastField));
+  const end = contentEnd(lines, Math.max(start, 0));
   const sentencesAll = proseSentences(lines, 0, end, scan.used, layout);
 
   // A listing: every record has a heading of its own just above its first field.
   if (records.length >= 2) {
     const listed = listingRecords(lines, records, scan.used, layout);
-    // Countries the page states for all its projects (a country page, a ministry's site).
-    const before = lines.slice(0, Math.min(...records[0]!.map(labelAt))).map((l) => l.text).filter((t) => t && !t.startsWith('- ') && !isSentence(t));
-    for (const d of listed) if (!d.countriesText?.length) d.pageCountries = before.join(' ; ');
+    setPageCountries(listed, lines, meta, Math.min(...records[0]!.map(labelAt)));
     if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown, fieldCount: main.length };
   }
 
@@ -438,7 +458,10 @@ export function readGeneral(input: PageInput): GeneralResult {
       const block = lines.filter((l) => own.some((s) => l.text.includes(s.slice(0, 40))));
       drafts.push(toDraft(m.title, f, k, block.length ? block : lines.slice(0, 1), { acronym: m.acronym, summary: own.join(' ') }));
     });
-    if (drafts.some((d) => d.donors || d.period || d.start || d.end || d.budget)) return { drafts, unknownLabels: scan.unknown, fieldCount: 0 };
+    if (drafts.some((d) => d.donors || d.period || d.start || d.end || d.budget)) {
+      setPageCountries(drafts, lines, meta, content >= 0 ? content + 1 : 0);
+      return { drafts, unknownLabels: scan.unknown, fieldCount: 0 };
+    }
   }
 
   addProseFacts(facts, sentencesAll);
@@ -467,6 +490,7 @@ export function readGeneral(input: PageInput): GeneralResult {
   const block = lines.slice(Math.max(0, headlineText?.at ?? 0), end).filter((l) => l.text && !/^[-–—]$/.test(l.text));
   const summary = sentencesAll.length ? sentencesAll.slice(0, 6).join(' ') : undefined;
   const draft = toDraft(title, facts, 0, block, { ...(acronym ? { acronym } : {}), ...(summary ? { summary } : {}) });
+  setPageCountries([draft], lines, meta, content >= 0 ? content : 0);
   const keys = new Set(main.map((f) => (f.key === 'period' ? 'start' : f.key)).filter((k) => ['title', 'donor', 'start', 'end', 'budget', 'country'].includes(k)));
   if (main.some((f) => f.key === 'period')) keys.add('end');
   return { drafts: [draft], unknownLabels: scan.unknown, fieldCount: keys.size + (titleField ? 0 : 1) };
@@ -487,6 +511,41 @@ function siteDonor(meta: PageMeta | undefined, lines: Line[]): Found | undefined
     }
   }
   return undefined;
+}
+
+/** Countries the page states for all its projects (a country site, a ministry, a headline): for the drafts that name none. */
+function setPageCountries(drafts: ProjectDraft[], lines: Line[], meta: PageMeta | undefined, before: number): void {
+  const heads = lines
+    .slice(0, Math.max(0, before))
+    .map((l) => l.text)
+    .filter((t) => t && !t.startsWith('- ') && !isSentence(t));
+  const text = [meta?.title, meta?.siteName, ...heads].filter(Boolean).join(' ; ');
+  for (const d of drafts) if (!d.countriesText?.length) d.pageCountries = text;
+}
+
+const draftCount = (d: ProjectDraft) => (d.donors?.length ? 1 : 0) + (d.period || d.start ? 1 : 0) + (d.budget ? 1 : 0) + 1;
+
+/**
+ * Projects listed under headings: each <h2>–<h4> whose following lines, up to the next heading,
+ * state a funder, or an amount with a date. The page's <h1> is the listing's title, not a project.
+ */
+function headingSections(lines: Line[], meta: PageMeta | undefined, layout: Layout): ProjectDraft[] {
+  const heads = (meta?.headings ?? []).filter((h) => h.level >= 2 && h.level <= 4 && headingLike(h.text));
+  if (heads.length < 2) return [];
+  const at = heads.map((h) => lines.findIndex((l) => l.text === h.text)).filter((i) => i >= 0);
+  if (at.length < 2) return [];
+  const drafts: ProjectDraft[] = [];
+  at.forEach((i, k) => {
+    const next = k + 1 < at.length ? at[k + 1]! : contentEnd(lines, i + 1);
+    const body = lines.slice(i + 1, next).filter((l) => l.text);
+    const sentences = toParagraphs(body, layout).flatMap((p) => toSentences(p));
+    const scan = scanFields(lines, i + 1, next);
+    const facts = factsFromFields(scan.fields.filter((f) => f.key !== 'other'));
+    addProseFacts(facts, sentences);
+    if (!facts.donors.length && !(facts.budget && (facts.period || facts.start))) return;
+    drafts.push(toDraft(lines[i]!.text, facts, drafts.length, [lines[i]!, ...body], { summary: sentences.join(' ') }));
+  });
+  return drafts.length >= 2 ? drafts : [];
 }
 
 /** Records of a listing, each titled by the heading line above its first field. */

@@ -30,7 +30,7 @@ const RANGE_RE = new RegExp(
   'iu',
 );
 const START_RE = new RegExp(
-  `${B}(?:launched|started|began|begun|commenced|starting|start(?:s|ed)?|lancée?s?|démarrée?s?|débutée?s?|commencée?s?|a\\s+débuté|a\\s+démarré|a\\s+commencé|entamée?s?|since|depuis|à\\s+partir\\s+(?:de|d[’']|du))\\s+(?:(?:in|on|en|le|au\\s+mois\\s+de|the)\\s+)?(${DATE_ONLY})${E}`,
+  `${B}(?:launched|started|began|begun|commenced|starting|start(?:s|ed)?|lancée?s?|démarrée?s?|débutée?s?|commencée?s?|a\\s+débuté|a\\s+démarré|a\\s+commencé|entamée?s?|since|depuis|à\\s+partir\\s+(?:de|d[’']|du)|à\\s+compter\\s+(?:de|d[’']|du)|starting\\s+(?:in|from)|effective\\s+from|as\\s+of)\\s+(?:(?:in|on|en|le|au\\s+mois\\s+de|the)\\s+)?(${DATE_ONLY})${E}`,
   'iu',
 );
 const OPEN_RE = new RegExp(`${B}(?:depuis|since)\\s+(?:(?:l[’']an|the\\s+year|en)\\s+)?(${YEAR})${E}`, 'iu');

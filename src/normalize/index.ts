@@ -271,7 +271,7 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
   if (proseCountries) {
     // No country field: the countries the title and the project's text name, funders masked
     // ("with funding from the Government of Japan" names no country the project runs in).
-    const head = `${title}\n${draft.summary ?? ''}`;
+    const head = `${title}\n${draft.summary ?? draft.text}`;
     const text = maskSpans(head, findFunderSpans(head, tokenize(head)));
     for (const c of findCountriesInText(maskFunders(text, draft.donors))) addCountry(c);
   }

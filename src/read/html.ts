@@ -214,6 +214,12 @@ function readMeta($: CheerioAPI, title: string | null): PageMeta {
   if (published) meta.published = published;
   const lang = $('html').attr('lang');
   if (lang) meta.lang = lang.slice(0, 2).toLowerCase();
+  const headings: Array<{ level: number; text: string }> = [];
+  $('h1,h2,h3,h4').each((_, el) => {
+    const text = squash($(el).text());
+    if (text && headings.length < 200) headings.push({ level: Number((el as Element).name.slice(1)), text });
+  });
+  if (headings.length) meta.headings = headings;
   const times: Array<{ text: string; datetime: string }> = [];
   $('time[datetime]').each((_, el) => {
     const text = squash($(el).text());

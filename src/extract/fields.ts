@@ -163,10 +163,12 @@ export function scanFields(lines: Line[], from = 0, to = lines.length): FieldSca
         used.add(j);
         fields.push({ key, label: run[0]!.label, value, at: j, labelAt: i, evidence: `${run[0]!.label}: ${value}` });
         i = j + 1;
-        // An unknown label and its value may follow: they are skipped by the loop (not labels).
+        // An unknown label and its value may follow ("Gender marker" / "2a"), then a known label:
+        // the loop skips both (they are not labels it knows); they are counted for the warning.
         const k = nextContent(i);
         const k2 = k < to ? nextContent(k + 1) : to;
-        if (k < to && k2 < to && !isLabelLine(lines[k]!.text) && isLabelLine(lines[k2]!.text) && lines[k]!.text.length <= 40 && !/\d/.test(lines[k]!.text)) {
+        const k3 = k2 < to ? nextContent(k2 + 1) : to;
+        if (k3 < to && !isLabelLine(lines[k]!.text) && !isLabelLine(lines[k2]!.text) && isLabelLine(lines[k3]!.text) && lines[k]!.text.length <= 40 && !/\d/.test(lines[k]!.text) && !isProse(lines[k2]!.text)) {
           unknown++;
         }
       } else i = j;

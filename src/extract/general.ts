@@ -331,7 +331,11 @@ function toDraft(title: string, facts: Facts, index: number, block: Line[], extr
     draft.period = facts.period.value;
     evidence['period'] = facts.period.evidence;
   }
-  if (facts.start) {
+  if (facts.start && /^(?:depuis|since)\s/iu.test(facts.start.value) && !facts.period) {
+    // "depuis 2005": a start with no end, which the period says ("open").
+    draft.period = facts.start.value;
+    evidence['start'] = facts.start.evidence;
+  } else if (facts.start) {
     draft.start = facts.start.value;
     evidence['start'] = facts.start.evidence;
   }
@@ -419,9 +423,10 @@ export function readGeneral(input: PageInput): GeneralResult {
   const labelAt = (f: Field) => f.labelAt ?? f.at;
   const firstField = main.length ? Math.min(...main.map(labelAt)) : -1;
   const firstProse = lines.findIndex((l, i) => !scan.used.has(i) && (isSentence(l.text) || l.text.length >= 100) && !PUBLISHED_RE.test(l.text) && !FOOTER_RE.test(l.text));
-  const lastField = main.length ? Math.max(...main.map((f) => f.at)) : -1;
-  const start = Math.max(Math.min(...[firstField, firstProse].filter((x) => x >= 0), lines.length), Math.min(lastField, firstProse >= 0 ? firstProse : lastField));
-  const end = contentEnd(lines, Math.max(start, 0));
+  // The page's content ends at the first footer line after both its first field and its first
+  // sentence (a menu may hold a label, "Countries", or a footer-like word, "Jobs").
+  const start = Math.max(firstField, firstProse, 0);
+  const end = contentEnd(lines, start);
   const sentencesAll = proseSentences(lines, 0, end, scan.used, layout);
 
   // A listing: every record has a heading of its own just above its first field.
@@ -467,7 +472,7 @@ export function readGeneral(input: PageInput): GeneralResult {
   addProseFacts(facts, sentencesAll);
   const title = pickTitle(headline, titleField?.value, meta);
   const projectWord = PROJECT_WORD_RE.test(`${title ?? ''}\n${sentencesAll.join(' ')}`);
-  const fromFields = main.some((f) => ['donor', 'budget', 'period', 'start', 'end'].includes(f.key));
+  const fromFields = main.some(meaningful);
   // Dates alone make a project only where their sentence speaks of one ("the project started in
   // 2014"), not "IOM has promoted migration since 1951" in a site's menu.
   const dated = [facts.period, facts.start, facts.end].some((f) => f && PROJECT_WORD_RE.test(f.evidence));
@@ -494,6 +499,24 @@ export function readGeneral(input: PageInput): GeneralResult {
   const keys = new Set(main.map((f) => (f.key === 'period' ? 'start' : f.key)).filter((k) => ['title', 'donor', 'start', 'end', 'budget', 'country'].includes(k)));
   if (main.some((f) => f.key === 'period')) keys.add('end');
   return { drafts: [draft], unknownLabels: scan.unknown, fieldCount: keys.size + (titleField ? 0 : 1) };
+}
+
+/** A field whose value is what its label promises: a date for a date label, an amount for an amount. */
+function meaningful(f: Field): boolean {
+  switch (f.key) {
+    case 'period':
+    case 'start':
+    case 'end': {
+      const r = parseDateRange(f.value);
+      return !!(r.start || r.end);
+    }
+    case 'budget':
+      return findMoneyInText(f.value).length > 0 || /\d/.test(f.value);
+    case 'donor':
+      return /\p{Lu}/u.test(f.value);
+    default:
+      return false;
+  }
 }
 
 function pickTitle(headline: string | undefined, field: string | undefined, meta: PageMeta | undefined): string | undefined {

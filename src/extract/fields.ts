@@ -35,7 +35,11 @@ export function labelKey(text: string): FieldKey | undefined {
   const hit = LABELS.get(k);
   if (hit) return hit;
   k = k.replace(/\s*\([^)]*\)$/, '').trim();
-  return LABELS.get(k);
+  const bare = LABELS.get(k);
+  if (bare) return bare;
+  // "dont contribution de l'Union européenne", "Total amount drawn from the Trust Fund": a share of the money and who gives it.
+  if (/^(?:dont\s+|of\s+which\s+)?(?:total\s+)?(?:contribution|montant|amount|part|share|financement|funding)\b.{0,40}\b(?:de|du|des|from|of|by|par)\b/.test(k) && k.split(' ').length <= 9) return 'budgetPart';
+  return undefined;
 }
 
 export interface Field {

@@ -122,6 +122,7 @@ interface Mention {
 
 const QUOTED_RE = /«\s*([^«»]{4,160}?)\s*»|“\s*([^“”]{4,160}?)\s*”|"\s*([^"]{4,160}?)\s*"/gu;
 const INTRO_RE = /(?:projets?|projects?|programmes?|programs?|initiatives?|premier|première|second|seconde|deuxième|troisième|first|second|third|intitulée?s?|called|named|entitled|dubbed|baptisée?s?|dénommée?s?|known\s+as)\W{0,12}(?:(?:le|la|les|l[’']|the|du|de|des|au)\s*)?$/iu;
+const APPOSITIVE_RE = /(?:^|[.;]\s+)(?:The|This|Le|La|Ce|Cette)\s+(?:new\s+|nouveau\s+|nouvelle\s+)?(?:project|programme|program|initiative|projet)\s*,\s*(?:called\s+|named\s+|entitled\s+|dubbed\s+|baptisée?\s+|intitulée?\s+|dénommée?\s+)?([\p{Lu}][^,;«»"“”]{4,140}?)\s*,\s+(?:will|is|was|has|aims|which|sera|est|vise|a\s)/u;
 const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'to', 'at', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'pour', 'à', 'aux', 'au', 'en', 'dans', "d'", "l'", 'sur', 'with', 'along']);
 
 /** "the Coastal Youth Livelihoods Programme (CYLP)": a capitalised name with a project word, then its acronym. */
@@ -165,6 +166,12 @@ function findMentions(sentences: string[]): Mention[] {
       found.push({ title, acronym, at: m.index! });
     }
     for (const a of acronymMentions(s)) if (!found.some((f) => f.acronym === a.acronym)) found.push(a);
+    // "The project, Shared Water for Peaceful Pastures, will …", "The programme, called X, will …"
+    const appos = APPOSITIVE_RE.exec(s);
+    if (appos && !found.length) {
+      const title = appos[1]!.trim();
+      if (title.split(/\s+/).length >= 2 && !resolveDonor(title).known) found.push({ title, at: appos.index });
+    }
     found.sort((a, b) => a.at - b.at);
     for (const f of found) {
       const prior = seen(f.title, f.acronym);
@@ -224,13 +231,15 @@ function factsFromFields(fields: Field[]): Facts {
       case 'budget':
         if (!facts.budget || facts.budget.label === 'part') facts.budget = { ...found, label: f.label };
         break;
-      case 'budgetPart':
+      case 'budgetPart': {
         facts.budget ??= { ...found, label: 'part' };
-        // "EU contribution", "Budget de la Suisse": the label names a funder.
-        if (resolveDonor(f.label.replace(/^(?:phase en cours\s+)?budget de la\s+|\s*contribution$|^contribution (?:de l[’']|du |de la )/giu, '')).known) {
-          facts.labelDonor ??= { value: f.label.replace(/^(?:phase en cours\s+)?budget de la\s+|\s*contribution$|^contribution (?:de l[’']|du |de la )/giu, ''), evidence: f.evidence };
-        }
+        // "EU contribution", "Budget de la Suisse", "dont contribution de l'Union européenne": the label names a funder.
+        const who = f.label
+          .replace(/^(?:dont\s+|of\s+which\s+)?(?:phase en cours\s+)?(?:total\s+)?(?:budget|contribution|montant|amount|part|share|financement|funding)(?:\s+drawn)?\s+(?:de\s+la|de\s+l[’']|du|des|de|from\s+the|from|of\s+the|of|by\s+the|by|par\s+la|par\s+le|par)\s*/iu, '')
+          .replace(/\s*contribution$/iu, '');
+        if (who !== f.label || /contribution$/iu.test(f.label)) facts.labelDonor ??= { value: who, evidence: f.evidence };
         break;
+      }
       case 'country':
         facts.countries.push(found);
         break;
@@ -270,14 +279,17 @@ function addProseFacts(facts: Facts, sentences: string[]): void {
     const phrases = findFunderPhrases(text, sentenceAt);
     facts.donors.push(...phrases.map((p) => ({ value: p.value, evidence: p.evidence })));
     if (facts.donors.length === 0) {
-      for (const s of sentences) for (const g of findGrantors(s)) facts.donors.push({ value: g.value, evidence: s });
+      // "la Norvège accorde …", "Global Affairs Canada supports this project with …": only a funder the registry knows.
+      for (const s of sentences) for (const g of findGrantors(s)) if (resolveDonor(g.value.replace(/^(?:l[ea]s?\s+|l[’']|the\s+)/iu, '')).known) facts.donors.push({ value: g.value, evidence: s });
     }
   }
   // Sentences that speak of the project or its funding come first: a page's other figures (a
   // country programme's total, last year's statistics) are not the project's.
   const ranked = rankSentences(sentences);
   if (!facts.period && !facts.start && !facts.end) {
-    const p = findPeriod(ranked);
+    // Dates of the project are stated where the project, its funding or its running is spoken
+    // of: "IOM has promoted migration since 1951" in a site's blurb is no project date.
+    const p = findPeriod(ranked.filter((s) => DATE_CONTEXT_RE.test(s) || findFunderPhrases(s).length > 0));
     if (p.period) facts.period = p.period;
     else {
       if (p.start) facts.start = p.start;
@@ -297,11 +309,13 @@ function addProseFacts(facts: Facts, sentences: string[]): void {
   }
 }
 
+const DATE_CONTEXT_RE = /(?<![\p{L}])(?:projets?|projects?|programmes?|programs?|initiatives?|actions?|interventions?|activit(?:y|ies|é|és)|implementation|mise\s+en\s+(?:œ|oe)uvre|will\s+run|runs|ran|se\s+déroul\p{L}*|durée|duration|launched|lancée?s?|démarr\p{L}*|début\p{L}*|started|starts|began|prolong\p{L}*|extended|convention|grant|subvention|agreement|accord)(?![\p{L}])/iu;
+
 const FUNDING_WORD_RE = /(?<![\p{L}])(?:financ\p{L}*|funding|funded|grant|subvention|contribution|budget|montant|co[uû]t|cost|worth|convention|accord[ée]e?|allou\p{L}*|octroy\p{L}*|d[’']un\s+montant|valued)(?![\p{L}])/iu;
 
 /** Sentences ordered by how much they speak of the project: its name word and funding words first, then page order. */
 function rankSentences(sentences: string[]): string[] {
-  const score = (s: string) => (PROJECT_WORD_RE.test(s) ? 2 : 0) + (FUNDING_WORD_RE.test(s) ? 1 : 0) - (/(?<![\p{L}])(?:pays|country|national|nationale|country programme|programme pays|strat[ée]gie|strategy|cadre de coop[ée]ration|cooperation framework)(?![\p{L}])/iu.test(s) && /(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}/.test(s) ? 1 : 0);
+  const score = (s: string) => (PROJECT_WORD_RE.test(s) ? 1 : 0) + (FUNDING_WORD_RE.test(s) ? 1 : 0) + (findFunderPhrases(s).length ? 2 : 0) - (/(?<![\p{L}])(?:pays|country|national|nationale|country programme|programme pays|strat[ée]gie|strategy|cadre de coop[ée]ration|cooperation framework)(?![\p{L}])/iu.test(s) && /(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}/.test(s) ? 1 : 0);
   return sentences
     .map((s, i) => ({ s, i, k: score(s) }))
     .sort((a, b) => b.k - a.k || a.i - b.i)
@@ -403,13 +417,17 @@ export function readGeneral(input: PageInput): GeneralResult {
       return toDraft(titleField?.value ?? '', facts, k, block);
     });
     const kept = drafts.filter((d) => d.title);
+    setSiteDonor(kept, meta, lines);
     setPageCountries(kept, lines, meta, Math.min(...scan.rows[0]!.map((f) => f.labelAt ?? f.at)));
     return { drafts: kept, unknownLabels: scan.unknown, fieldCount: scan.rows.flat().length };
   }
 
   // A listing of projects under headings (<h2>/<h3> each followed by a paragraph).
-  const sections = headingSections(lines, meta, layout);
-  if (sections.length >= 2) setPageCountries(sections, lines, meta, lines.findIndex((l) => l.text === sections[0]!.title));
+  const sections = headingSections(lines, meta, layout, meta?.h1 ? lines.findIndex((l) => l.text === meta.h1) : -1);
+  if (sections.length >= 2) {
+    setPageCountries(sections, lines, meta, lines.findIndex((l) => l.text === sections[0]!.title));
+    setSiteDonor(sections, meta, lines);
+  }
   if (sections.length >= 2) return { drafts: sections, unknownLabels: scan.unknown, fieldCount: sections.reduce((n, d) => n + draftCount(d), 0) };
 
   // Records: a new one starts where a field repeats (a listing of projects with their fields).
@@ -422,25 +440,30 @@ export function readGeneral(input: PageInput): GeneralResult {
   }
   const labelAt = (f: Field) => f.labelAt ?? f.at;
   const firstField = main.length ? Math.min(...main.map(labelAt)) : -1;
-  const firstProse = lines.findIndex((l, i) => !scan.used.has(i) && (isSentence(l.text) || l.text.length >= 100) && !PUBLISHED_RE.test(l.text) && !FOOTER_RE.test(l.text));
+  // The page's own text starts at its <h1> where it has one: a site's menus above it may hold
+  // prose ("IOM has promoted humane migration since 1951…").
+  const h1At = meta?.h1 ? lines.findIndex((l) => l.text === meta.h1) : -1;
+  const firstProse = lines.findIndex((l, i) => i > h1At && !scan.used.has(i) && (isSentence(l.text) || l.text.length >= 100) && !PUBLISHED_RE.test(l.text) && !FOOTER_RE.test(l.text));
   // The page's content ends at the first footer line after both its first field and its first
   // sentence (a menu may hold a label, "Countries", or a footer-like word, "Jobs").
   const start = Math.max(firstField, firstProse, 0);
   const end = contentEnd(lines, start);
-  const sentencesAll = proseSentences(lines, 0, end, scan.used, layout);
 
   // A listing: every record has a heading of its own just above its first field.
   if (records.length >= 2) {
     const listed = listingRecords(lines, records, scan.used, layout);
     setPageCountries(listed, lines, meta, Math.min(...records[0]!.map(labelAt)));
+    setSiteDonor(listed, meta, lines);
     if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown, fieldCount: main.length };
   }
 
   // One project page (with or without fields), or a news item naming projects.
-  const content = firstField >= 0 ? firstField : firstProse;
+  const fieldsBeforeProse = main.filter((f) => firstProse >= 0 && labelAt(f) < firstProse);
+  const content = firstField >= 0 && !(firstProse >= 0 && firstField < firstProse && !fieldsBeforeProse.some(meaningful)) ? firstField : firstProse;
   const headlineText = textHeadline(lines, content >= 0 ? content : lines.length);
   const headline = htmlHeadline(meta) ?? headlineText?.text;
   const titleField = main.find((f) => f.key === 'title');
+  const sentencesAll = proseSentences(lines, Math.max(h1At, headlineText && firstField >= 0 ? headlineText.at : 0, 0), end, scan.used, layout);
 
   const facts = factsFromFields(main);
   const mentions = main.length >= 2 ? [] : findMentions(sentencesAll);
@@ -487,7 +510,9 @@ export function readGeneral(input: PageInput): GeneralResult {
   if (facts.labelDonor) {
     const label = resolveDonor(facts.labelDonor.value);
     const own = site ? resolveDonor(site.value) : undefined;
-    const which = own && own.known && (own.parent === label.code || own.code === label.code) ? site! : facts.labelDonor;
+    // The site's own fund when the label names its parent or nothing the registry knows ("the Trust Fund" on the EU Trust Fund's site).
+    const which = own && own.known && (!label.known || own.parent === label.code || own.code === label.code) ? site! : label.known ? facts.labelDonor : undefined;
+    if (which)
     if (!facts.donors.some((d) => resolveDonor(d.value).code === resolveDonor(which.value).code)) facts.donors.unshift(which);
   }
   if (facts.donors.length === 0 && site) facts.donors.push(site);
@@ -536,6 +561,19 @@ function siteDonor(meta: PageMeta | undefined, lines: Line[]): Found | undefined
   return undefined;
 }
 
+/** Projects of a donor's own site (a Norad listing, an embassy's small grants) that name no funder have the site's donor. */
+function setSiteDonor(drafts: ProjectDraft[], meta: PageMeta | undefined, lines: Line[]): void {
+  if (drafts.every((d) => d.donors?.length)) return;
+  const site = siteDonor(meta, lines);
+  if (!site) return;
+  for (const d of drafts) {
+    if (d.donors?.length) continue;
+    d.donors = [site.value];
+    d.donorsText = site.evidence;
+    (d.evidence ??= {})['donors'] = site.evidence;
+  }
+}
+
 /** Countries the page states for all its projects (a country site, a ministry, a headline): for the drafts that name none. */
 function setPageCountries(drafts: ProjectDraft[], lines: Line[], meta: PageMeta | undefined, before: number): void {
   const heads = lines
@@ -552,10 +590,10 @@ const draftCount = (d: ProjectDraft) => (d.donors?.length ? 1 : 0) + (d.period |
  * Projects listed under headings: each <h2>–<h4> whose following lines, up to the next heading,
  * state a funder, or an amount with a date. The page's <h1> is the listing's title, not a project.
  */
-function headingSections(lines: Line[], meta: PageMeta | undefined, layout: Layout): ProjectDraft[] {
+function headingSections(lines: Line[], meta: PageMeta | undefined, layout: Layout, h1At: number): ProjectDraft[] {
   const heads = (meta?.headings ?? []).filter((h) => h.level >= 2 && h.level <= 4 && headingLike(h.text));
   if (heads.length < 2) return [];
-  const at = heads.map((h) => lines.findIndex((l) => l.text === h.text)).filter((i) => i >= 0);
+  const at = heads.map((h) => lines.findIndex((l, i) => i > h1At && l.text === h.text)).filter((i) => i >= 0);
   if (at.length < 2) return [];
   const drafts: ProjectDraft[] = [];
   at.forEach((i, k) => {

@@ -23,6 +23,7 @@ const E = '(?![\\p{L}\\d])';
 /** A period between two dates: "from May 2019 to 2021", "de juin 2019 à mai 2021", "(2023-2026)", "between 2019 and 2022". */
 const RANGE_RE = new RegExp(
   [
+    `${B}(?:covers|couvre|during|durant|pendant)\\s+${YEAR}\\s+(?:and|et)\\s+${YEAR}${E}`,
     `${B}(?:from|de|du|between|entre|d[’'])\\s*${PROSE_DATE}\\s+(?:to|à|au|and|et|until|till|through|jusqu[’'](?:à|au|en))\\s+${DATE_ONLY}${E}`,
     `${B}${DATE_ONLY}\\s*[-–—]\\s*${DATE_ONLY}${E}`,
     `${B}${DATE_ONLY}\\s+(?:à|au|to|until)\\s+${DATE_ONLY}${E}`,
@@ -55,27 +56,23 @@ export interface PeriodFacts {
   end?: Found;
 }
 
-/** The project's period stated in sentences: a range first, else a start and an end phrase. */
+/**
+ * The project's period stated in sentences, taken in the order given (the caller ranks them, the
+ * project's own sentences first): the first sentence with a range gives it; else a start and an
+ * end phrase, each from the first sentence that has one.
+ */
 export function findPeriod(sentences: string[]): PeriodFacts {
   const out: PeriodFacts = {};
   for (const raw of sentences) {
     const s = stripDateline(raw);
-    if (!out.period) {
-      const m = RANGE_RE.exec(s);
-      if (m) out.period = { value: m[0].replace(/^[(]/, ''), evidence: raw };
-    }
-    if (!out.start) {
-      const o = OPEN_RE.exec(s);
-      if (o) out.start = { value: `depuis ${o[1]}`, evidence: raw };
-      else {
-        const m = START_RE.exec(s);
-        if (m) out.start = { value: m[1]!, evidence: raw };
-      }
-    }
-    if (!out.end) {
-      const m = END_RE.exec(s);
-      if (m) out.end = { value: m[1]!, evidence: raw };
-    }
+    const range = RANGE_RE.exec(s);
+    const o = OPEN_RE.exec(s);
+    const st = o ? null : START_RE.exec(s);
+    const en = END_RE.exec(s);
+    if (range && !out.start && !out.end) return { period: { value: range[0].replace(/^[(]/, ''), evidence: raw } };
+    if (!out.start && (o || st)) out.start = { value: o ? `depuis ${o[1]}` : st![1]!, evidence: raw };
+    if (!out.end && en) out.end = { value: en[1]!, evidence: raw };
+    if (out.start && out.end) break;
   }
   return out;
 }
@@ -92,6 +89,8 @@ const FUNDER_TRIGGERS = [
   '(?:co-?)?funded\\s+(?:jointly\\s+|mainly\\s+|fully\\s+)?by',
   'financed\\s+by',
   'with\\s+(?:financial\\s+)?(?:funding|support|a\\s+contribution|a\\s+grant|financing)\\s+(?:from|of|by)',
+  'with\\s+(?:(?:USD|EUR|CHF|GBP|CAD|SEK|NOK|DKK|JPY|US\\$|[$€£])\\s?[\\d][\\d.,\\s’\']*(?:\\s*(?:million|billion|m))?|[\\d][\\d.,\\s’\']*(?:\\s*(?:million|billion))?\\s*(?:USD|EUR|CHF|GBP|CAD|dollars|euros))\\s+from',
+  'avec\\s+(?:[\\d][\\d.,\\s’\']*(?:\\s*(?:millions?|milliards?))?\\s*(?:de\\s+|d[’\'])?(?:USD|EUR|CHF|FCFA|F\\s?CFA|francs\\s+CFA|dollars|euros|€|\\$))\\s+(?:de\\s+la|de\\s+l[’\']|du|des|de|d[’\'])',
   'thanks\\s+to\\s+(?:a\\s+|the\\s+)?(?:generous\\s+)?(?:contribution|funding|support|grant)\\s+(?:from|of|by)',
   'made\\s+possible\\s+(?:by|thanks\\s+to)\\s+(?:a|an|the)?\\s*(?:[$€£]?\\s?[\\d.,]+\\s*(?:million\\s+)?(?:\\p{L}+\\s+)?)?(?:grant|contribution|funding|support)?\\s*(?:from|of|by)?',
   'supported\\s+(?:financially\\s+)?by',
@@ -154,7 +153,7 @@ export function findFunderPhrases(text: string, evidenceOf: (at: number) => stri
 
 /** A government or its representative granting money: "la Norvège accorde", "the Embassy of X signed a grant". */
 const GRANTOR_RE = new RegExp(
-  `${B}((?:l[ea]s?\\s+|l[’']|the\\s+)?(?:Government\\s+of\\s+|Gouvernement\\s+(?:du|de\\s+la|des|de)\\s+|Royaume\\s+(?:du|de\\s+la|des|de)\\s+|Embassy\\s+of\\s+|Ambassade\\s+(?:du|de\\s+la|des|de)\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3})\\s+(?:accorde|octroie|alloue|verse|a\\s+accordé|a\\s+octroyé|a\\s+alloué|grants|has\\s+granted|provides|has\\s+provided|contributes|has\\s+contributed|pledged|has\\s+pledged)${E}`,
+  `${B}((?:l[ea]s?\\s+|l[’']|the\\s+)?(?:Government\\s+of\\s+|Gouvernement\\s+(?:du|de\\s+la|des|de)\\s+|Royaume\\s+(?:du|de\\s+la|des|de)\\s+|Embassy\\s+of\\s+|Ambassade\\s+(?:du|de\\s+la|des|de)\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3})\\s+(?:accorde|octroie|alloue|verse|finance|soutient|appuie|a\\s+accordé|a\\s+octroyé|a\\s+alloué|a\\s+financé|grants|has\\s+granted|provides|has\\s+provided|contributes|has\\s+contributed|pledged|has\\s+pledged|supports|funds|finances|is\\s+funding|has\\s+funded)${E}`,
   'gu',
 );
 

@@ -119,6 +119,8 @@ function dedupeDonors(list: DonorRef[]): DonorRef[] {
   });
 }
 
+const CEMAC: ReadonlySet<string> = new Set(['CM', 'CF', 'TD', 'CG', 'GQ', 'GA']);
+
 /** A funder's name, also when written with more than the registry has: "German Federal Ministry … (BMZ)". */
 function resolveLoose(raw: string): DonorRef {
   const whole = resolveDonor(raw);
@@ -284,7 +286,6 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     for (const c of findCountriesInText(text)) addCountry(c);
   }
   for (const p of places) if (p.country) addCountry({ code: p.country, name: countryName(p.country) ?? p.country });
-  if (proseCountries && countries.length === 0 && draft.pageCountries) for (const c of findCountriesInText(draft.pageCountries)) addCountry(c);
 
   // Donors.
   let donors: DonorRef[] = [];
@@ -317,7 +318,13 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     const kept = countries.filter((c) => !funderCountries.has(c.code));
     countries.length = 0;
     countries.push(...kept);
+    // None named for the project: the country the page states for all (a country site, a ministry).
+    if (countries.length === 0 && draft.pageCountries) {
+      for (const c of findCountriesInText(draft.pageCountries)) if (!funderCountries.has(c.code)) addCountry(c);
+    }
   }
+  // Francs CFA are XOF in West Africa and XAF in Central Africa (CEMAC): the project's country says which.
+  const budgetCur = budget && budget.currency === 'XOF' && /cfa/i.test(budget.raw) && countries.some((c) => CEMAC.has(c.code)) ? { ...budget, currency: 'XAF' } : budget;
 
   const beneficiaries = findBeneficiaries(draft.beneficiaryText?.length ? draft.beneficiaryText : draft.text);
   const yearMatch = draft.year ? /\d{4}/.exec(draft.year) : null;
@@ -337,8 +344,8 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     endOpen,
     activityStart: activity.start,
     activityEnd: activity.end,
-    budget,
-    budgetUsd: toUsd(budget),
+    budget: budgetCur ?? null,
+    budgetUsd: toUsd(budgetCur ?? null),
     coverage: clean(draft.coverage),
     year: yearMatch ? Number.parseInt(yearMatch[0], 10) : null,
     idfRegion: clean(draft.idfRegion),

@@ -11,7 +11,7 @@ import type { PageMeta, ProjectDraft } from '../types.js';
 import { BULLET_RE, blockText, foldKey, isSentence, isSentence as isProse, toParagraphs, toSentences, type Layout, type Line } from './lines.js';
 import { scanFields, labelKey, type Field } from './fields.js';
 import { findFunderPhrases, findGrantors, findPeriod, PUBLISHED_RE, stripDateline, type Found } from './prose.js';
-import { findMoneyInText, parseDateRange, resolveDonor } from '../normalize/index.js';
+import { donorByCode, findMoneyInText, parseDateRange, resolveDonor } from '../normalize/index.js';
 
 export interface PageInput {
   lines: Line[];
@@ -47,7 +47,18 @@ function isBreadcrumb(t: string): boolean {
 function headingLike(t: string): boolean {
   if (!t || t.length < 3 || t.length > 300) return false;
   if (t.startsWith('- ') || /^[-–—|•]$/.test(t)) return false;
-  if (labelKey(t) || /^[^:]{2,40}:\s/.test(t) && labelKey(t.split(':')[0]!)) return false;
+  if (labelKey(t) || LABEL_VALUE_RE.test(t)) return false;
+  if (ABOUT_RE.test(t)) return false;
+  return headingShape(t);
+}
+
+/** "Responsible unit: Embassy of Denmark", "Grant reference: 2020-14387": a label of two to four words, lowercase after the first. */
+const LABEL_VALUE_RE = /^\p{Lu}\p{Ll}*(?:\s+[\p{Ll}(/][\p{L})/]*){1,3}\s?:\s+\S/u;
+/** A page about the organisation, not a project: "About IOM in Afghanistan", "Qui sommes-nous". */
+const ABOUT_RE = /^(?:about\s+(?:us|iom|the\s+organi[sz]ation|iom\s+in)\b|à\s+propos\b|qui\s+sommes|who\s+we\s+are|our\s+work\b|notre\s+travail)/iu;
+
+function headingShape(t: string): boolean {
+  if (/^(?:about\s+(?:us|iom|the\s+organi[sz]ation|iom\s+in)\b|à\s+propos\b|qui\s+sommes|who\s+we\s+are|our\s+work\b|notre\s+travail)/iu.test(t)) return false;
   if (GENERIC.has(foldKey(t).replace(/[:.]$/, ''))) return false;
   if (FOOTER_RE.test(t) || PUBLISHED_RE.test(t) || isBreadcrumb(t)) return false;
   if (/^[\d\s/.,:–—-]+$/.test(t)) return false;
@@ -101,6 +112,8 @@ function htmlHeadline(meta: PageMeta | undefined): string | undefined {
   if (!meta) return undefined;
   const ok = (s: string | undefined) => !!s && headingLike(s) && s.length >= 3;
   if (ok(meta.h1)) return meta.h1;
+  // A page about the organisation has no project headline to fall back to.
+  if (meta.h1 && ABOUT_RE.test(meta.h1)) return '';
   const strip = (s: string) => {
     const parts = s.split(/\s+[|–—]\s+|\s+-\s+|\s+::\s+/u);
     return parts.length > 1 ? parts.slice(0, -1).join(' – ') : s;
@@ -211,6 +224,8 @@ function donorValues(f: Field): Found[] {
   return [{ value, evidence: f.evidence }];
 }
 
+const ACTUAL_RE = /\b(?:actual|réel(?:le)?|effecti(?:ve|f))\b/iu;
+
 function factsFromFields(fields: Field[]): Facts {
   const facts: Facts = { donors: [], countries: [], partners: [] };
   for (const f of fields) {
@@ -223,10 +238,11 @@ function factsFromFields(fields: Field[]): Facts {
         facts.period ??= found;
         break;
       case 'start':
-        facts.start ??= found;
+        // "Start date (actual)" wins over "Start date (planned)".
+        if (!facts.start || ACTUAL_RE.test(f.label)) facts.start = facts.start && !ACTUAL_RE.test(f.label) ? facts.start : found;
         break;
       case 'end':
-        facts.end ??= found;
+        if (!facts.end || ACTUAL_RE.test(f.label)) facts.end = facts.end && !ACTUAL_RE.test(f.label) ? facts.end : found;
         break;
       case 'budget':
         if (!facts.budget || facts.budget.label === 'part') facts.budget = { ...found, label: f.label };
@@ -280,7 +296,14 @@ function addProseFacts(facts: Facts, sentences: string[]): void {
     facts.donors.push(...phrases.map((p) => ({ value: p.value, evidence: p.evidence })));
     if (facts.donors.length === 0) {
       // "la Norvège accorde …", "Global Affairs Canada supports this project with …": only a funder the registry knows.
-      for (const s of sentences) for (const g of findGrantors(s)) if (resolveDonor(g.value.replace(/^(?:l[ea]s?\s+|l[’']|the\s+)/iu, '')).known) facts.donors.push({ value: g.value, evidence: s });
+      for (const s of sentences) {
+        for (const g of findGrantors(s)) {
+          // "L'Espagne, à travers l'AECID, a accordé": the most specific funder of the clause.
+          const parts = g.value.split(/\s*,\s*|\s+(?:à\s+travers|through|via|par\s+l[’']interm[ée]diaire\s+(?:de|du|des))\s+/iu).filter(Boolean);
+          const known = parts.map((p) => ({ p, r: resolveLooseDonor(p) })).filter((x) => x.r.known);
+          if (known.length) facts.donors.push({ value: known[known.length - 1]!.p, evidence: s });
+        }
+      }
     }
   }
   // Sentences that speak of the project or its funding come first: a page's other figures (a
@@ -461,11 +484,23 @@ export function readGeneral(input: PageInput): GeneralResult {
   const fieldsBeforeProse = main.filter((f) => firstProse >= 0 && labelAt(f) < firstProse);
   const content = firstField >= 0 && !(firstProse >= 0 && firstField < firstProse && !fieldsBeforeProse.some(meaningful)) ? firstField : firstProse;
   const headlineText = textHeadline(lines, content >= 0 ? content : lines.length);
-  const headline = htmlHeadline(meta) ?? headlineText?.text;
+  const fromHtml = htmlHeadline(meta);
+  const headline = fromHtml === '' ? undefined : fromHtml ?? headlineText?.text;
   const titleField = main.find((f) => f.key === 'title');
   const sentencesAll = proseSentences(lines, Math.max(h1At, headlineText && firstField >= 0 ? headlineText.at : 0, 0), end, scan.used, layout);
 
   const facts = factsFromFields(main);
+  // A period in the line under the headline ("2021–2024 · Marib and Shabwah governorates").
+  const headAt = h1At >= 0 ? h1At : headlineText?.at ?? -1;
+  if (headAt >= 0 && !facts.period && !facts.start && !facts.end) {
+    for (const l of lines.slice(headAt + 1, headAt + 3)) {
+      const m = /(?<![\d])((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})(?![\d])/u.exec(l.text);
+      if (m && l.text.length <= 120 && !PUBLISHED_RE.test(l.text) && !scan.used.has(l.n - 1)) {
+        facts.period = { value: m[0], evidence: l.text };
+        break;
+      }
+    }
+  }
   const mentions = main.length >= 2 ? [] : findMentions(sentencesAll);
   if (mentions.length) {
     const drafts: ProjectDraft[] = [];
@@ -516,6 +551,20 @@ export function readGeneral(input: PageInput): GeneralResult {
     if (!facts.donors.some((d) => resolveDonor(d.value).code === resolveDonor(which.value).code)) facts.donors.unshift(which);
   }
   if (facts.donors.length === 0 && site) facts.donors.push(site);
+  else if (site) {
+    // On a funding agency's own site (KfW, Danida), the ministry or government the page names
+    // ("Commissioned by BMZ", "Ministry of Foreign Affairs of Denmark") is that agency's parent:
+    // the agency is the most specific funder. An implementing agency (GIZ, Enabel) is not a funder.
+    const own = resolveDonor(site.value);
+    const info = own.code ? donorByCode(own.code) : null;
+    if (own.known && own.parent && !info?.implementer) {
+      const same = facts.donors.filter((d) => {
+        const r = resolveLooseDonor(d.value);
+        return r.known && (r.code === own.parent || (r.parent === own.parent && r.code !== own.code));
+      });
+      if (same.length && same.length === facts.donors.length) facts.donors = [site];
+    }
+  }
   const acronym = titleField && title && titleField.value !== title ? /\(([A-Z0-9][A-Z0-9-]{1,11})\)\s*$/.exec(titleField.value)?.[1] : undefined;
   const block = lines.slice(Math.max(0, headlineText?.at ?? 0), end).filter((l) => l.text && !/^[-–—]$/.test(l.text));
   const summary = sentencesAll.length ? sentencesAll.slice(0, 6).join(' ') : undefined;
@@ -555,10 +604,18 @@ function siteDonor(meta: PageMeta | undefined, lines: Line[]): Found | undefined
   for (const name of siteNames(meta, lines)) {
     for (const part of [name, ...name.split(/\s+[–—|-]\s+/u)]) {
       const d = resolveDonor(part.replace(/\s+(?:GmbH|SA|AG)$/u, ''));
-      if (d.known && d.code !== 'IOM' && d.kind !== 'iom-fund') return { value: part, evidence: `site: ${name}` };
+      if (d.known && d.kind !== 'iom-fund') return { value: part, evidence: `site: ${name}` };
     }
   }
   return undefined;
+}
+
+/** A funder's name with an acronym in brackets or an article in front. */
+function resolveLooseDonor(raw: string) {
+  const whole = resolveDonor(raw.replace(/^(?:the|le|la|les|l[’'])\s*/iu, ''));
+  if (whole.known) return whole;
+  const acr = /\(([^()]{2,12})\)/.exec(raw)?.[1];
+  return acr ? resolveDonor(acr) : whole;
 }
 
 /** Projects of a donor's own site (a Norad listing, an embassy's small grants) that name no funder have the site's donor. */

@@ -84,6 +84,9 @@ export function findPeriod(sentences: string[]): PeriodFacts {
  * What introduces a funder in a sentence. The name follows the trigger, except for the "accordée
  * par" family, where the amount comes first ("une subvention de 1 250 000 euros accordée par X").
  */
+/** "de 1,6 million de dollars ", "de 485 millions de francs CFA ": an amount between a funding word and the funder. */
+const AMOUNT_FR = `(?:de\\s+[\\d][\\d\\s.,’']*(?:\\s*(?:millions?|milliards?))?\\s*(?:de\\s+|d[’'])?(?:dollars?(?:\\s+(?:US|américains))?|euros?|francs\\s+CFA|F\\s?CFA|FCFA|USD|EUR|CHF|€|\\$)\\s+)?`;
+
 const FUNDER_TRIGGERS = [
   '(?:co-?)?financ[ée]e?s?\\s+(?:conjointement\\s+|principalement\\s+|notamment\\s+|entièrement\\s+)?par',
   '(?:co-?)?funded\\s+(?:jointly\\s+|mainly\\s+|fully\\s+)?by',
@@ -98,6 +101,8 @@ const FUNDER_TRIGGERS = [
   'avec\\s+(?:le|l[’\'])\\s*(?:soutien|appui|concours|financement|aide)(?:\\s+financier|\\s+financière)?\\s+(?:de\\s+la|de\\s+l[’\']|du|des|de|d[’\'])',
   'grâce\\s+(?:à\\s+(?:une|la|un|l[’\'])\\s*|au\\s+|aux\\s+)(?:contribution|financement|soutien|appui|subvention|don|aide)(?:\\s+financi(?:er|ère))?\\s+(?:de\\s+la|de\\s+l[’\']|du|des|de|d[’\'])',
   'soutenue?s?\\s+(?:financièrement\\s+)?par',
+  `(?:avec|grâce\\s+à)\\s+(?:un|une)\\s+(?:financement|appui|soutien|don|contribution|subvention|enveloppe)(?:\\s+financi(?:er|ère))?\\s+${AMOUNT_FR}(?:de\\s+la|de\\s+l[’']|du|des|de|d[’'])`,
+  `(?:with|thanks\\s+to)\\s+(?:a|an)\\s+(?:grant|contribution|donation)\\s+of\\s+[^,.;]{2,40}?\\s+from`,
   'subventionn[ée]e?s?\\s+par',
   'commissioned\\s+by',
   'on\\s+behalf\\s+of',
@@ -153,7 +158,7 @@ export function findFunderPhrases(text: string, evidenceOf: (at: number) => stri
 
 /** A government or its representative granting money: "la Norvège accorde", "the Embassy of X signed a grant". */
 const GRANTOR_RE = new RegExp(
-  `${B}((?:l[ea]s?\\s+|l[’']|the\\s+)?(?:Government\\s+of\\s+|Gouvernement\\s+(?:du|de\\s+la|des|de)\\s+|Royaume\\s+(?:du|de\\s+la|des|de)\\s+|Embassy\\s+of\\s+|Ambassade\\s+(?:du|de\\s+la|des|de)\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3})\\s+(?:accorde|octroie|alloue|verse|finance|soutient|appuie|a\\s+accordé|a\\s+octroyé|a\\s+alloué|a\\s+financé|grants|has\\s+granted|provides|has\\s+provided|contributes|has\\s+contributed|pledged|has\\s+pledged|supports|funds|finances|is\\s+funding|has\\s+funded)${E}`,
+  `${B}((?:l[ea]s?\\s+|l[’']|the\\s+)?(?:Government\\s+of\\s+|Gouvernement\\s+(?:du|de\\s+la|des|de)\\s+|Royaume\\s+(?:du|de\\s+la|des|de)\\s+|Embassy\\s+of\\s+|Ambassade\\s+(?:du|de\\s+la|des|de)\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3}(?:,?\\s+(?:à\\s+travers|through|via)\\s+[^,;.]{3,120}?(?:\\([^)]{2,12}\\))?,?)?)\\s+(?:accorde|octroie|alloue|verse|finance|soutient|appuie|a\\s+accordé|a\\s+octroyé|a\\s+alloué|a\\s+financé|grants|has\\s+granted|provides|has\\s+provided|contributes|has\\s+contributed|pledged|has\\s+pledged|supports|funds|finances|is\\s+funding|has\\s+funded)${E}`,
   'gu',
 );
 

@@ -31,6 +31,8 @@ export interface DonorInfo {
   aliases: readonly string[];
   /** For an instrument paid into by several governments (EEA Grants): their codes. */
   fundedBy?: readonly string[];
+  /** An agency that mostly carries out projects others fund (GIZ, Enabel, LuxDev). */
+  implementer?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -546,6 +548,7 @@ export function listDonors(): DonorInfo[] {
     parent: d.parent ?? null,
     aliases: d.aliases,
     ...(d.fundedBy ? { fundedBy: d.fundedBy } : {}),
+    ...(d.implementer ? { implementer: true } : {}),
   }));
 }
 

@@ -23,6 +23,24 @@ const CURRENCIES: ReadonlyArray<[string, RegExp]> = [
   ['DKK', /(?:\bdkk\b|\bcouronnes?\s+danoises?\b|\bdanish\s+kroner\b)/iu],
   ['XOF', /(?:\bxof\b|\bfrancs?\s+cfa\b|\bf\s?cfa\b)/iu],
   ['TND', /(?:\btnd\b|\bdinars?\s+tunisiens?\b|\btunisian\s+dinars?\b)/iu],
+  ['XAF', /\bxaf\b/iu],
+  ['TRY', /(?:\btry\b(?=\s*\d)|(?<=\d\s*)\btry\b|\bturkish\s+lira|\blivres?\s+turques?\b|₺)/iu],
+  ['HTG', /(?:\bhtg\b|\bgourdes?\b)/iu],
+  ['COP', /(?:\bcop\b(?=\s*\d)|\bcolombian\s+pesos?\b|\bpesos?\s+colombiens?\b)/iu],
+  ['MXN', /(?:\bmxn\b|\bmexican\s+pesos?\b|\bpesos?\s+mexicains?\b)/iu],
+  ['AFN', /(?:\bafn\b|\bafghanis?\b)/iu],
+  ['LBP', /(?:\blbp\b|\blebanese\s+pounds?\b|\blivres?\s+libanaises?\b)/iu],
+  ['JOD', /(?:\bjod\b|\bjordanian\s+dinars?\b)/iu],
+  ['EGP', /(?:\begp\b|\begyptian\s+pounds?\b|\blivres?\s+égyptiennes?\b)/iu],
+  ['ETB', /(?:\betb\b|\bbirr\b)/iu],
+  ['KES', /(?:\bkes\b|\bkenyan\s+shillings?\b|\bksh\b)/iu],
+  ['UGX', /(?:\bugx\b|\bugandan\s+shillings?\b)/iu],
+  ['NGN', /(?:\bngn\b|\bnaira\b|₦)/iu],
+  ['GHS', /(?:\bghs\b|\bcedis?\b|\bghana\s+cedis?\b)/iu],
+  ['IQD', /(?:\biqd\b|\biraqi\s+dinars?\b)/iu],
+  ['PHP', /(?:\bphp\b(?=\s*\d)|\bphilippine\s+pesos?\b|₱)/iu],
+  ['BDT', /(?:\bbdt\b|\btaka\b|৳)/iu],
+  ['LRD', /(?:\blrd\b|\bliberian\s+dollars?\b)/iu],
 ];
 
 /** The currency named in a text ("USD", "dollars US", "€", "dirhams"), or null. */
@@ -101,20 +119,27 @@ export function parseMoney(raw: string | null | undefined, hint?: { label?: stri
   // A lone "m" after a number is a multiplier only next to a currency ("1,2 M€", "$1.2M").
   const n = parseAmountNumber(m[1]!, k !== 1);
   if (n === null) return null;
-  const currency = detectCurrency(text.replace(m[0], ' ')) ?? detectCurrency(hint?.label);
+  // "TRY 48,600,000 (approx. USD 2.5 million)": the currency of the amount, not of its equivalent in brackets.
+  const own = text.replace(m[0], ' ').replace(/\((?:approx|about|environ|soit|around|ca\.?|i\.e\.|equivalent|équivalent|près de|roughly|some)[^)]*\)/giu, ' ');
+  const currency = detectCurrency(own) ?? detectCurrency(text.replace(m[0], ' ')) ?? detectCurrency(hint?.label);
   if (!currency) return null;
   const amount = round2(n * k);
   if (amount === 0) return null;
   return { amount, currency, raw: raw.trim() };
 }
 
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, quinze: 15, vingt: 20, cinquante: 50, cent: 100,
+  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20, fifty: 50, hundred: 100,
+};
+
 /**
  * Amounts with a currency in running text: "un montant global de 9.5 millions de dollars US",
  * "USD 1.2 million", "1 200 000 €", "MAD 500 000". Numbers without a currency are ignored.
  */
 export function findMoneyInText(text: string): Money[] {
-  const CUR_BEFORE = String.raw`usd|us\s?\$|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|xof|tnd|€|\$|£`;
-  const CUR_AFTER = String.raw`(?:de\s+|d['’]\s*|of\s+)?(?:dollars?(?:\s+(?:us|u\.s\.|am[ée]ricains?|canadiens?|des\s+[ée]tats[-\s]unis))?|euros?|dirhams?|dhs?|francs?\s+suisses?|livres?\s+sterling|couronnes?\s+(?:norv[ée]giennes?|su[ée]doises?|danoises?)|norwegian\s+kroner|swedish\s+kronor|danish\s+kroner|francs?\s+cfa|f\s?cfa|xof|dinars?\s+tunisiens?|tunisian\s+dinars?|tnd|yens?|usd|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|us\s?\$|€|\$|£)`;
+  const CUR_BEFORE = String.raw`usd|us\s?\$|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|xof|xaf|tnd|try|htg|cop|mxn|afn|lbp|jod|egp|etb|kes|ugx|ngn|ghs|iqd|php|bdt|lrd|€|\$|£|₺|₦|₱`;
+  const CUR_AFTER = String.raw`(?:de\s+|d['’]\s*|of\s+)?(?:dollars?(?:\s+(?:us|u\.s\.|am[ée]ricains?|canadiens?|des\s+[ée]tats[-\s]unis))?|euros?|dirhams?|dhs?|francs?\s+suisses?|livres?\s+sterling|couronnes?\s+(?:norv[ée]giennes?|su[ée]doises?|danoises?)|norwegian\s+kroner|swedish\s+kronor|danish\s+kroner|francs?\s+cfa|f\s?cfa|xof|dinars?\s+tunisiens?|tunisian\s+dinars?|tnd|yens?|gourdes?|turkish\s+lira|afghanis?|naira|cedis?|birr|taka|usd|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|xaf|htg|try|cop|mxn|afn|lbp|jod|egp|etb|kes|ugx|ngn|ghs|iqd|bdt|lrd|us\s?\$|€|\$|£)`;
   const before = new RegExp(
     String.raw`(?<![\p{L}\d])(${CUR_BEFORE})\s*(${NUMBER})(?:\s*(${MULT})(?![\p{L}]))?`,
     'giu',
@@ -134,6 +159,9 @@ export function findMoneyInText(text: string): Money[] {
     hits.push({ index, end: index + len, money: { amount, currency, raw: collapseWs(text.slice(index, index + len)) } });
   };
   for (const m of text.matchAll(before)) push(m.index!, m[0].length, m[2]!, m[3], m[1]!);
+  // "deux millions d'euros", "three million dollars": a number in words before a multiplier.
+  const words = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(NUMBER_WORDS).join('|')})\s+(millions?|milliards?|billions?|million)\s*${CUR_AFTER}(?![\p{L}])`, 'giu');
+  for (const m of text.matchAll(words)) push(m.index!, m[0].length, String(NUMBER_WORDS[m[1]!.toLowerCase()]), m[2], m[0].slice(m[1]!.length + 1 + m[2]!.length));
   for (const m of text.matchAll(after)) push(m.index!, m[0].length, m[1]!, m[2], m[0].slice(m[1]!.length));
   hits.sort((a, b) => a.index - b.index || b.end - a.end);
   const out: Money[] = [];

@@ -24,6 +24,8 @@ export interface DonorEntry {
   adjectives?: { fr: string[]; en: string[] };
   /** For an instrument paid into by several governments (EEA Grants): their codes. */
   fundedBy?: string[];
+  /** An agency that mostly carries out projects others fund (GIZ, Enabel, LuxDev): on its own site it is the implementer, not the funder. */
+  implementer?: boolean;
 }
 
 /** The registry itself is data (donors.json, one donor a row), loaded once with the module. */

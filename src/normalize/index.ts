@@ -119,6 +119,18 @@ function dedupeDonors(list: DonorRef[]): DonorRef[] {
   });
 }
 
+const LOCATIVE_RE = /(?:^|[\s(])(?:in|within|across|throughout|inside|au|aux|en|à|dans|sur\s+tout\s+le|partout\s+(?:au|en)|of\s+(?:northern|southern|eastern|western|central)|du\s+(?:nord|sud|centre))\s+(?:the\s+|le\s+|la\s+|les\s+|l[’'])?$/iu;
+
+/** Whether the text names the country (as `raw`) after "in", "au", "en"… somewhere. */
+function locative(text: string, raw: string): boolean {
+  let at = text.indexOf(raw);
+  while (at >= 0) {
+    if (LOCATIVE_RE.test(text.slice(Math.max(0, at - 30), at))) return true;
+    at = text.indexOf(raw, at + raw.length);
+  }
+  return false;
+}
+
 const CEMAC: ReadonlySet<string> = new Set(['CM', 'CF', 'TD', 'CG', 'GQ', 'GA']);
 
 /** A funder's name, also when written with more than the registry has: "German Federal Ministry … (BMZ)". */
@@ -273,9 +285,17 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
   if (proseCountries) {
     // No country field: the countries the title and the project's text name, funders masked
     // ("with funding from the Government of Japan" names no country the project runs in).
-    const head = `${title}\n${draft.summary ?? draft.text}`;
-    const text = maskSpans(head, findFunderSpans(head, tokenize(head)));
-    for (const c of findCountriesInText(maskFunders(text, draft.donors))) addCountry(c);
+    // The title's countries first; else those the text names as where things happen ("in
+    // Somalia", "au Maroc", "en Guinée"), not where people come from ("from Venezuela") or who
+    // an organisation is ("Expertise France"); else every country the text names.
+    for (const c of findCountriesInText(title)) addCountry(c);
+    if (countries.length === 0) {
+      const head = `${draft.summary ?? draft.text}`;
+      const text = maskFunders(maskSpans(head, findFunderSpans(head, tokenize(head))), draft.donors);
+      const all = findCountriesInText(text);
+      const located = all.filter((c) => locative(text, c.raw ?? c.name));
+      for (const c of located.length ? located : all) addCountry(c);
+    }
   }
   if (draft.kind === 'iom-activity-sheet') {
     // An activity-sheet block has no member-state field: the countries its text names are where

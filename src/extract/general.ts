@@ -442,7 +442,7 @@ export function readGeneral(input: PageInput): GeneralResult {
     const kept = drafts.filter((d) => d.title);
     setSiteDonor(kept, meta, lines);
     setPageCountries(kept, lines, meta, Math.min(...scan.rows[0]!.map((f) => f.labelAt ?? f.at)));
-    return { drafts: kept, unknownLabels: scan.unknown, fieldCount: scan.rows.flat().length };
+    return { drafts: kept, unknownLabels: scan.unknown, fieldCount: kept.reduce((n, d) => n + draftCount(d), 0) };
   }
 
   // A listing of projects under headings (<h2>/<h3> each followed by a paragraph).
@@ -477,7 +477,7 @@ export function readGeneral(input: PageInput): GeneralResult {
     const listed = listingRecords(lines, records, scan.used, layout);
     setPageCountries(listed, lines, meta, Math.min(...records[0]!.map(labelAt)));
     setSiteDonor(listed, meta, lines);
-    if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown, fieldCount: main.length };
+    if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown, fieldCount: listed.reduce((n, d) => n + draftCount(d), 0) };
   }
 
   // One project page (with or without fields), or a news item naming projects.
@@ -603,8 +603,10 @@ function pickTitle(headline: string | undefined, field: string | undefined, meta
 function siteDonor(meta: PageMeta | undefined, lines: Line[]): Found | undefined {
   for (const name of siteNames(meta, lines)) {
     for (const part of [name, ...name.split(/\s+[–—|-]\s+/u)]) {
-      const d = resolveDonor(part.replace(/\s+(?:GmbH|SA|AG)$/u, ''));
-      if (d.known && d.kind !== 'iom-fund') return { value: part, evidence: `site: ${name}` };
+      const bare = part.replace(/\s+(?:GmbH|SA|AG)$/u, '');
+      // "Ambassade de Suisse au Tchad", "Embassy of Denmark in Amman": the embassy's government.
+      const d = resolveDonor(bare).known ? resolveDonor(bare) : resolveDonor(bare.replace(/\s+(?:au|aux|en|à|in|to)\s+[\p{Lu}][\p{L}’' -]*$/u, ''));
+      if (d.known && d.kind !== 'iom-fund') return { value: d.raw, evidence: `site: ${name}` };
     }
   }
   return undefined;
@@ -638,10 +640,12 @@ function setPageCountries(drafts: ProjectDraft[], lines: Line[], meta: PageMeta 
     .map((l) => l.text)
     .filter((t) => t && !t.startsWith('- ') && !isSentence(t));
   const text = [meta?.title, meta?.siteName, ...heads].filter(Boolean).join(' ; ');
-  for (const d of drafts) if (!d.countriesText?.length) d.pageCountries = text;
+  for (const d of drafts) d.pageCountries = text;
 }
 
-const draftCount = (d: ProjectDraft) => (d.donors?.length ? 1 : 0) + (d.period || d.start ? 1 : 0) + (d.budget ? 1 : 0) + 1;
+/** The fields an analyst asks for that a draft has (as readers.ts draftScore counts them). */
+const draftCount = (d: ProjectDraft) =>
+  1 + (d.donors?.length ? 1 : 0) + (d.start || d.period ? 1 : 0) + (d.end || d.period ? 1 : 0) + (d.budget ? 1 : 0) + (d.countriesText?.length ? 1 : 0);
 
 /**
  * Projects listed under headings: each <h2>–<h4> whose following lines, up to the next heading,

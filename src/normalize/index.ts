@@ -338,10 +338,12 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     const kept = countries.filter((c) => !funderCountries.has(c.code));
     countries.length = 0;
     countries.push(...kept);
-    // None named for the project: the country the page states for all (a country site, a ministry).
-    if (countries.length === 0 && draft.pageCountries) {
-      for (const c of findCountriesInText(draft.pageCountries)) if (!funderCountries.has(c.code)) addCountry(c);
-    }
+  }
+  if (countries.length === 0 && draft.pageCountries) {
+    // None named for the project: the country the page states for all (a country site, an
+    // embassy, a ministry), never a funder's.
+    const funderCountries = new Set(donors.flatMap((d) => [d.code, d.parent ?? null, ...(donorByCode(d.code ?? '')?.fundedBy ?? [])]));
+    for (const c of findCountriesInText(draft.pageCountries)) if (!funderCountries.has(c.code)) addCountry(c);
   }
   // Francs CFA are XOF in West Africa and XAF in Central Africa (CEMAC): the project's country says which.
   const budgetCur = budget && budget.currency === 'XOF' && /cfa/i.test(budget.raw) && countries.some((c) => CEMAC.has(c.code)) ? { ...budget, currency: 'XAF' } : budget;

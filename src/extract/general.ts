@@ -11,7 +11,7 @@ import type { PageMeta, ProjectDraft } from '../types.js';
 import { BULLET_RE, blockText, foldKey, isSentence, isSentence as isProse, toParagraphs, toSentences, type Layout, type Line } from './lines.js';
 import { scanFields, labelKey, type Field } from './fields.js';
 import { findFunderPhrases, findGrantors, findPeriod, PUBLISHED_RE, stripDateline, type Found } from './prose.js';
-import { donorByCode, findMoneyInText, parseDateRange, resolveDonor } from '../normalize/index.js';
+import { donorByCode, findMoneyInText, parseDateRange, parseMoney, resolveDonor } from '../normalize/index.js';
 
 export interface PageInput {
   lines: Line[];
@@ -429,7 +429,8 @@ export interface GeneralResult {
 export function readGeneral(input: PageInput): GeneralResult {
   const { lines, layout, meta } = input;
   const scan = scanFields(lines);
-  const main = scan.fields.filter((f) => f.key !== 'other');
+  // Fields whose value is not what their label promises ("Part des subventions : 78 %") are left out.
+  const main = scan.fields.filter((f) => f.key !== 'other' && (!['budget', 'budgetPart', 'period', 'start', 'end'].includes(f.key) || meaningful(f)));
 
   // A table of projects (a header row of labels, then one row per project).
   if (scan.rows.length) {
@@ -585,7 +586,8 @@ function meaningful(f: Field): boolean {
       return !!(r.start || r.end);
     }
     case 'budget':
-      return findMoneyInText(f.value).length > 0 || /\d/.test(f.value);
+    case 'budgetPart':
+      return findMoneyInText(f.value).length > 0 || !!parseMoney(f.value, { label: f.label }) || (f.key === 'budget' && /^\s*[\d][\d\s.,’']*\s*$/.test(f.value));
     case 'donor':
       return /\p{Lu}/u.test(f.value);
     default:
@@ -608,6 +610,11 @@ function siteDonor(meta: PageMeta | undefined, lines: Line[]): Found | undefined
       const d = resolveDonor(bare).known ? resolveDonor(bare) : resolveDonor(bare.replace(/\s+(?:au|aux|en|à|in|to)\s+[\p{Lu}][\p{L}’' -]*$/u, ''));
       if (d.known && d.kind !== 'iom-fund') return { value: d.raw, evidence: `site: ${name}` };
     }
+  }
+  // A grant-maker's own site ("The Alder Grove Foundation"): the foundation, even if the registry does not know it.
+  for (const name of siteNames(meta, lines).slice(0, 2)) {
+    const m = /^(?:the\s+)?((?:[\p{Lu}][\p{L}’'-]*\s+){0,5}(?:Foundation|Fondation|Fundación|Fundação|Stiftung|Trust|Fonds)(?:\s+(?:for|pour|de|du|des)\s+[\p{L} ’'-]{2,40})?)$/iu.exec(name.trim());
+    if (m && /\p{Lu}/u.test(m[1]!.charAt(0))) return { value: m[1]!.trim(), evidence: `site: ${name}` };
   }
   return undefined;
 }

@@ -167,7 +167,7 @@ export function reportMain(data: ReportData, atlas: any): void {
   const tbody = table.querySelector('tbody')!;
   const headRow = el('tr');
   table.querySelector('thead')!.append(headRow);
-  const rows = projects.map((p) => {
+  const build = (p: ReportProject): HTMLElement => {
     const tr = el('tr', { 'data-id': p.id });
     for (const c of cols) {
       const td = el('td', c.num ? { class: 'num' } : {});
@@ -185,44 +185,56 @@ export function reportMain(data: ReportData, atlas: any): void {
       }
       tr.append(td);
     }
-    return { p, tr, hay: fold(cols.map((c) => c.text(p)).join(' ')) };
-  });
-  const count = document.getElementById('count')!;
-  const search = document.getElementById('search') as HTMLInputElement;
-  const apply = () => {
-    const words = fold(search.value).split(/\s+/).filter(Boolean);
-    let shown = 0;
-    for (const r of rows) {
-      const hit = words.every((w) => r.hay.includes(w));
-      r.tr.hidden = !hit;
-      if (hit) shown++;
-    }
-    count.textContent = `${shown} of ${plural(rows.length, 'project')}`;
+    return tr;
   };
+  // Rows are built when first shown, and at most PAGE at a time until "Show all": a report of
+  // 10,000 projects opens without building 90,000 cells.
+  const PAGE = 500;
+  let limit = PAGE;
+  const rows: Array<{ p: ReportProject; hay: string; tr?: HTMLElement }> = projects.map((p) => ({ p, hay: fold(cols.map((c) => c.text(p)).join(' ')) }));
+  const count = document.getElementById('count')!;
+  const more = document.getElementById('more') as HTMLButtonElement;
+  const search = document.getElementById('search') as HTMLInputElement;
+  const render = () => {
+    const words = fold(search.value).split(/\s+/).filter(Boolean);
+    const hits = words.length ? rows.filter((r) => words.every((w) => r.hay.includes(w))) : rows;
+    const shown = hits.slice(0, limit);
+    tbody.replaceChildren(...shown.map((r) => (r.tr ??= build(r.p))));
+    count.textContent = `${hits.length} of ${plural(rows.length, 'project')}${shown.length < hits.length ? `, the first ${shown.length} listed` : ''}`;
+    more.hidden = shown.length >= hits.length;
+    more.textContent = `Show all ${hits.length}`;
+  };
+  more.addEventListener('click', () => {
+    limit = Number.POSITIVE_INFINITY;
+    render();
+  });
+  const collator = new Intl.Collator('fr', { numeric: true });
   let sortKey = '';
   let sortDir = 1;
   const sortBy = (c: Col) => {
     sortDir = sortKey === c.key ? -sortDir : 1;
     sortKey = c.key;
     const key = c.sort ?? c.text;
-    rows.sort((a, b) => {
-      const x = key(a.p);
-      const y = key(b.p);
-      const blankX = x === '' || x === -1;
-      const blankY = y === '' || y === -1;
+    const keyed = rows.map((r) => ({ r, k: key(r.p) }));
+    keyed.sort((a, b) => {
+      const blankX = a.k === '' || a.k === -1;
+      const blankY = b.k === '' || b.k === -1;
       if (blankX !== blankY) return blankX ? 1 : -1; // blanks last, either way
-      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'fr', { numeric: true })) * sortDir;
+      return (typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : collator.compare(String(a.k), String(b.k))) * sortDir;
     });
+    keyed.forEach((x, i) => (rows[i] = x.r));
     for (const th of headRow.children) th.removeAttribute('aria-sort');
     headRow.children[cols.indexOf(c)]!.setAttribute('aria-sort', sortDir > 0 ? 'ascending' : 'descending');
-    tbody.append(...rows.map((r) => r.tr));
+    render();
   };
   for (const c of cols) {
     const th = el('th', { scope: 'col', 'data-key': c.key, title: 'sort' }, c.label);
     th.addEventListener('click', () => sortBy(c));
     headRow.append(th);
   }
-  tbody.append(...rows.map((r) => r.tr));
-  search.addEventListener('input', apply);
-  apply();
+  search.addEventListener('input', () => {
+    limit = PAGE;
+    render();
+  });
+  render();
 }

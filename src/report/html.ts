@@ -94,7 +94,7 @@ export function renderReport(data: ReportData): string {
 <figure class="chart"></figure><p class="note" id="unmapped"></p></section>
 <section id="projects"><h2>Projects</h2>
 <input id="search" type="search" placeholder="Search titles, donors, countries, sources…" aria-label="Search the projects"><span id="count" class="meta"></span>
-<table id="table"><thead></thead><tbody></tbody></table></section>
+<table id="table"><thead></thead><tbody></tbody></table><p><button id="more" type="button" hidden></button></p></section>
 <script type="application/json" id="iom-data">${jsonText(data)}</script>
 <script type="application/json" id="iom-atlas">${atlas.replace(/</g, '\\u003c')}</script>
 <script>${scriptText(browserBuild('d3'))}</script>

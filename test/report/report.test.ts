@@ -211,4 +211,44 @@ describe.skipIf(!hasChromium)('iom report in headless Chromium', () => {
     expect(errors).toEqual([]);
     await p2.close();
   });
+
+  test('10,000 projects: a file of a few MB; every bar drawn, the table lists 500 until "Show all"', async () => {
+    const { renderReport } = await import(pathToFileURL(join(ROOT, 'dist/report/html.js')).href);
+    const { buildReportData } = await import(pathToFileURL(join(ROOT, 'dist/report/data.js')).href);
+    const rows10k = Array.from({ length: 10_000 }, (_, i) => ({
+      id: i.toString(16).padStart(12, '0'), title: `Projet ${i} pour la réintégration durable des migrants de retour`, acronym: null, status: 'completed', status_derived: false,
+      type: null, section: null, start: `${2000 + (i % 25)}-0${1 + (i % 9)}`, end: i % 7 ? `${2002 + (i % 25)}` : null, end_open: i % 7 === 0, activity_start: null, activity_end: null,
+      budget: i % 3 ? null : { amount: 100_000 + i, currency: 'USD' }, budget_usd: null, countries: [['MA', 'TN', 'SN', 'ES', 'EG'][i % 5]!],
+      donors: [['Union européenne', 'Suisse', 'Enabel'][i % 3]!], donor_codes: [['EU', 'CH', 'ENABEL'][i % 3]!], partners: [], implementers: [], places: [], beneficiaries: [],
+      coverage: null, year: null, idf_region: null, prima_id: null, project_id: null, kind: 'iom-project-sheet', summary: null, source: `https://www.example.org/p/${i}`, repairs: 0,
+      sources: [`https://www.example.org/p/${i}`], records: [], conflicts: [],
+    }));
+    const html = renderReport(buildReportData(rows10k, { today: new Date('2026-11-01T00:00:00Z'), version: 'test', filters: '' }));
+    expect(Buffer.byteLength(html)).toBeLessThan(5 * 1024 * 1024);
+    const file = join(t.dir, 'big.html');
+    (await import('node:fs')).writeFileSync(file, html);
+    const p3 = await browser.newPage();
+    const errors: string[] = [];
+    p3.on('pageerror', (e: Error) => errors.push(e.message));
+    await p3.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    expect(await p3.$$eval('#timeline g[aria-label="bar"] rect', (r: Element[]) => r.length)).toBe(10_000);
+    expect(await p3.$$eval('#table tbody tr', (r: Element[]) => r.length)).toBe(500);
+    expect(await p3.$eval('#count', (e: Element) => e.textContent)).toBe('10000 of 10000 projects, the first 500 listed');
+    await p3.type('#search', 'projet 9999 ');
+    expect(await p3.$$eval('#table tbody tr td:first-child', (r: Element[]) => r.map((x) => x.textContent))).toEqual(['Projet 9999 pour la réintégration durable des migrants de retour']);
+    await p3.$eval('#search', (e: HTMLInputElement) => {
+      e.value = 'tunisie';
+      e.dispatchEvent(new Event('input'));
+    });
+    expect(await p3.$eval('#count', (e: Element) => e.textContent)).toBe('0 of 10000 projects'); // countries are codes in the table
+    await p3.$eval('#search', (e: HTMLInputElement) => {
+      e.value = 'TN';
+      e.dispatchEvent(new Event('input'));
+    });
+    expect(await p3.$eval('#more', (e: Element) => e.textContent)).toBe('Show all 2000');
+    await p3.click('#more');
+    expect(await p3.$$eval('#table tbody tr', (r: Element[]) => r.length)).toBe(2000);
+    expect(errors).toEqual([]);
+    await p3.close();
+  }, 60_000);
 });

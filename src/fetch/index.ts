@@ -25,7 +25,16 @@ export interface FetchOptions {
   cache: PageCache;
   /** Progress notes (retries, waits) for stderr. */
   note?: (msg: string) => void;
+  /** Time, and waiting: the real ones unless a test gives its own. */
+  clock?: Clock;
 }
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const REAL_CLOCK: Clock = { now: () => Date.now(), sleep: (ms) => sleep(ms).then(() => undefined) };
 
 export interface Fetched {
   url: string;
@@ -57,12 +66,17 @@ export function isUrl(s: string): boolean {
 }
 
 export class Fetcher {
-  private nextAt = new Map<string, number>();
+  /** When the last request to each host ended (one request at a time: the run is sequential). */
+  private lastEnd = new Map<string, number>();
   private robots = new Map<string, Promise<Robots>>();
   /** Requests sent, for the summary and the tests. */
   requests = 0;
 
-  constructor(readonly opts: FetchOptions) {}
+  private clock: Clock;
+
+  constructor(readonly opts: FetchOptions) {
+    this.clock = opts.clock ?? REAL_CLOCK;
+  }
 
   /** The page at `url`: from the cache unless --refresh, else from the network. Throws InputError(reason, url). */
   async page(url: string): Promise<Fetched> {
@@ -144,13 +158,12 @@ export class Fetcher {
     throw new FetchFailure(`more than ${this.opts.maxRedirects} redirects (a redirect loop?); last to ${current.href}`);
   }
 
-  /** Waits for this host's turn: one request at a time per host, `delay` apart. */
+  /** Waits for this host's turn: one request at a time per host, `delay` after the last one ended. */
   private async turn(host: string, delayMs: number): Promise<() => void> {
-    const wait = (this.nextAt.get(host) ?? 0) - Date.now();
-    if (wait > 0) await sleep(wait);
-    // Nothing else may start on this host until this request ends and the delay has passed.
-    this.nextAt.set(host, Number.POSITIVE_INFINITY);
-    return () => this.nextAt.set(host, Date.now() + delayMs);
+    const last = this.lastEnd.get(host);
+    const wait = last === undefined ? 0 : last + delayMs - this.clock.now();
+    if (wait > 0) await this.clock.sleep(wait);
+    return () => this.lastEnd.set(host, this.clock.now());
   }
 
   private delayFor(url: URL, robots?: Robots): number {
@@ -187,7 +200,7 @@ export class Fetcher {
       }
       const wait = asked ?? backoff * 2 ** attempt;
       this.opts.note?.(`${url.href}: ${failure ? failure.message : statusText(ex!.status)}; trying again in ${(wait / 1000).toFixed(wait % 1000 ? 1 : 0)} s`);
-      await sleep(wait);
+      await this.clock.sleep(wait);
     }
   }
 

@@ -77,6 +77,8 @@ export async function startServer(robots = ROBOTS): Promise<TestServer> {
     } else if (path === '/flaky-503') {
       if (n <= 2) res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>busy</h1>');
       else res.writeHead(200, { 'content-type': 'text/plain' }).end(SEED_001);
+    } else if (path === '/429-long') {
+      res.writeHead(429, { 'retry-after': '3600' }).end('come back in an hour');
     } else if (path === '/always-503') {
       res.writeHead(503, { 'retry-after': '0' }).end('busy');
     } else if (path === '/missing') {

@@ -254,7 +254,7 @@ export function retryAfterMs(value: string | null): number | undefined {
 }
 
 const ERROR_TITLE =
-  /(?<![\p{L}\d])(?:page not found|not found|file not found|page introuvable|introuvable|page non trouvée|n['’]existe pas|does not exist|no longer exists|access denied|accès refusé|forbidden|internal server error|service unavailable|server error|erreur serveur|bad gateway|(?:error|erreur)\s*(?:40\d|50\d))(?![\p{L}\d])|^\s*(?:40\d|50\d)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:page not found|not found|file not found|page introuvable|introuvable|page non trouvée|n['’]existe pas|does not exist|no longer exists|access denied|accès refusé|forbidden|internal server error|service unavailable|server error|erreur serveur|bad gateway|(?:error|erreur)\s*(?:40\d|50\d))(?![\p{L}\d])|^\s*(?:40\d|50\d)\s*(?:$|[-–—:|.]|(?:error|erreur|page|forbidden|interdit)(?![\p{L}\d]))/iu;
 
 /**
  * Why a page served with 200 is an error page, or undefined: its <title> or first <h1> says

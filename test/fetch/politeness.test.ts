@@ -100,3 +100,28 @@ test('a cached page is served without any request or wait; --refresh asks again'
   expect(revalidated.body.equals(again.body)).toBe(true);
   expect(sleeps).toEqual([1000]);
 });
+
+test('robots.txt answering 5xx: nothing is fetched from that site (RFC 9309), and the message says why', async () => {
+  const down = await startServer('503');
+  try {
+    const { f } = fetcher({ retries: 1 });
+    await expect(f.page(`${down.base}/seed/000`)).rejects.toThrow(
+      `robots.txt of 127.0.0.1:${down.port} answered HTTP 503 Service Unavailable: nothing is fetched from a site whose rules cannot be read`,
+    );
+    await expect(f.page(`${down.base}/seed/001`)).rejects.toThrow(/answered HTTP 503/);
+    expect(down.log.map((l) => l.path)).toEqual(['/robots.txt', '/robots.txt']); // one try and one retry, once per run
+  } finally {
+    await down.close();
+  }
+});
+
+test('robots.txt missing (404): every page may be fetched', async () => {
+  const none = await startServer('404');
+  try {
+    const { f } = fetcher();
+    expect((await f.page(`${none.base}/private/secret`)).from).toBe('network');
+    expect(none.log.map((l) => l.path)).toEqual(['/robots.txt', '/private/secret']);
+  } finally {
+    await none.close();
+  }
+});

@@ -33,6 +33,7 @@ export const SEED_004 = readFileSync(fixture('seeds/004_78dbbd9aacb2e536.txt'));
 // and the first one's rules must not leak into it (/seed/ stays allowed).
 export const ROBOTS = 'User-agent: *\nDisallow: /private/\nDisallow: /seed/\n\nUser-agent: iom\nDisallow: /private/\nDisallow: /not-for-iom/\n';
 
+/** robots: the robots.txt to serve, or '503' / '404' to answer it with that status. */
 export async function startServer(robots = ROBOTS): Promise<TestServer> {
   const log: Logged[] = [];
   const counts = new Map<string, number>();
@@ -64,7 +65,9 @@ export async function startServer(robots = ROBOTS): Promise<TestServer> {
     counts.set(path, n);
     const page = pages.get(path);
     if (path === '/robots.txt') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end(robots);
+      if (robots === '503') res.writeHead(503).end('down for maintenance');
+      else if (robots === '404') res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': 'text/plain' }).end(robots);
     } else if (page) {
       if (page.etag && req.headers['if-none-match'] === page.etag) {
         res.writeHead(304, { etag: page.etag }).end();

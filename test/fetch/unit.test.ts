@@ -18,6 +18,9 @@ describe('error pages served with 200', () => {
     expect(errorPageReason(readFileSync(fixture('html/oim-maroc-projet-lm0416.html')))).toBeUndefined();
     expect(errorPageReason(readFileSync(fixture('seeds/004_78dbbd9aacb2e536.txt')))).toBeUndefined();
     expect(errorPageReason(Buffer.from('<html><title>Projet 404 : retour volontaire</title></html>'))).toBeUndefined();
+    expect(errorPageReason(Buffer.from('<html><title>500 migrants rapatriés depuis la Libye</title></html>'))).toBeUndefined();
+    expect(errorPageReason(Buffer.from('<html><title>404</title></html>'))).toBe('title "404"');
+    expect(errorPageReason(Buffer.from('<html><title>503 | OIM</title></html>'))).toBe('title "503 | OIM"');
   });
 });
 

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { globals, intOption, logger } from '../options.js';
 
 interface IngestFlags {
@@ -36,14 +36,14 @@ function patternOption(value: string): RegExp {
 export function register(program: Command): void {
   program
     .command('ingest')
-    .description('read HTML pages, scraped text and PDFs; repair them; store their projects')
+    .description('read HTML pages, scraped text and PDFs, saved or by URL; repair them; store their projects')
     .argument('[paths...]', 'files, folders (walked for .html, .htm, .pdf, .txt) or http(s) URLs')
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', intOption('--max-size', 1), 50)
     .option('--pdf-timeout <seconds>', 'give up on a PDF after this many seconds', intOption('--pdf-timeout', 1), 30)
     .option('-j, --jobs <n>', 'threads that parse files at once (default: one per core, at most 4; 1: no threads)', intOption('--jobs', 1))
     .option('--urls <file>', 'also fetch the URLs listed in this file (one a line, # comments)')
-    .option('--delay <seconds>', 'wait between two requests to the same host (robots.txt Crawl-delay can raise it)', secondsOption('--delay'), 1000)
-    .option('--timeout <seconds>', 'give up on a request after this many seconds', secondsOption('--timeout', 0.1), 30000)
+    .addOption(new Option('--delay <seconds>', 'wait between two requests to the same host (robots.txt Crawl-delay can raise it)').argParser(secondsOption('--delay')).default(1000, '1'))
+    .addOption(new Option('--timeout <seconds>', 'give up on a request after this many seconds').argParser(secondsOption('--timeout', 0.1)).default(30000, '30'))
     .option('--retries <n>', 'tries again after HTTP 429 or 5xx, waiting Retry-After or longer each time', intOption('--retries'), 3)
     .option('--max-redirects <n>', 'redirects followed for one page', intOption('--max-redirects'), 10)
     .option('--refresh', 'ask the server again for pages in the cache (conditional requests: unchanged pages are not downloaded)')

@@ -1,6 +1,6 @@
 // `iom report`: the projects the filters select, as one self-contained HTML file.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { IomError } from '../errors.js';
+import { IomError, UsageError } from '../errors.js';
 import { openDb, resolveDbPath } from '../store/db.js';
 import { listProjects } from '../query/list.js';
 import type { QueryFlags } from '../cli/commands/query.js';
@@ -22,6 +22,9 @@ export function describeFilters(flags: ReportFlags): string {
 }
 
 export function runReport(flags: ReportFlags, g: Globals, log: ReturnType<typeof makeLogger>, now = new Date()): void {
+  if ((!flags.output || flags.output === '-') && process.stdout.isTTY) {
+    throw new UsageError('iom report writes an HTML page: give -o report.html, or redirect stdout to a file');
+  }
   const db = openDb(resolveDbPath(g.db), { readonly: true });
   let html: string;
   let count: number;

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixture, iom, ROOT, tempDir } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, fixture, iom, ROOT, tempDir } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -62,6 +63,12 @@ describe('iom report: the file', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^iom: cannot write .*no-such-folder\/r\.html: ENOENT\n$/);
   });
+});
+
+test.skipIf(!existsSync('/usr/bin/script'))('iom report without -o on a terminal: one line, exit 2, no page poured onto the screen', () => {
+  const r = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${BIN} report`, '/dev/null'], { env: { ...process.env, IOM_DB: t.db, NO_COLOR: '1' }, encoding: 'utf8' });
+  expect(r.status).toBe(2);
+  expect(r.stdout.trim()).toBe('iom: iom report writes an HTML page: give -o report.html, or redirect stdout to a file');
 });
 
 if (!hasChromium) {

@@ -1,5 +1,6 @@
 // The ingest command's loop: per-file report on stderr, one transaction per file,
 // keep going after a bad file, decide the exit code once at the end.
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { IomError, InputError } from '../errors.js';
 import { collectFiles } from '../ingest/files.js';
@@ -7,6 +8,7 @@ import { ingestFile, storeFile, unchangedFile, type FileResult } from '../ingest
 import { defaultJobs, parseInPool, poolAvailable } from '../ingest/pool.js';
 import { openDb, optimizeDb, resolveDbPath } from '../store/db.js';
 import type { ReadOptions } from '../read/index.js';
+import type { UrlOptions } from '../fetch/run.js';
 import type { Globals, logger as makeLogger } from './options.js';
 
 const KIND_LABEL: Record<string, string> = {
@@ -19,16 +21,26 @@ const KIND_LABEL: Record<string, string> = {
 /** Below this many files, threads cost more to start than they save. */
 const POOL_MIN_FILES = 8;
 
-export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: number }, g: Globals, log: ReturnType<typeof makeLogger>): Promise<void> {
+export interface IngestRunOptions extends ReadOptions {
+  jobs?: number;
+  /** Pages to fetch (URLs given as arguments or in --urls), and how. */
+  urls?: string[];
+  urlErrors?: IomError[];
+  web?: UrlOptions;
+}
+
+export async function runIngest(paths: string[], opts: IngestRunOptions, g: Globals, log: ReturnType<typeof makeLogger>): Promise<void> {
   const show = (p: string) => {
+    if (/^https?:\/\//i.test(p)) return p;
     const r = relative(process.cwd(), p);
     return r && !r.startsWith('..') ? r : p;
   };
-  const { files, errors, skipped } = await collectFiles(paths);
-  for (const e of errors) log.error(`${e.path}: ${e.message}`);
-  let failed = errors.length;
+  const urls = opts.urls ?? [];
+  const { files, errors, skipped } = paths.length ? await collectFiles(paths) : { files: [], errors: [], skipped: 0 };
+  for (const e of [...(opts.urlErrors ?? []), ...errors]) log.error(`${e instanceof InputError ? `${e.path}: ` : ''}${e.message}`);
+  let failed = errors.length + (opts.urlErrors?.length ?? 0);
   if (skipped) log.info(`skipped ${skipped} file${skipped > 1 ? 's' : ''} that are not .html, .htm, .pdf or .txt (name them to read them anyway)`);
-  if (files.length === 0) {
+  if (files.length === 0 && urls.length === 0) {
     process.exitCode = 1;
     return;
   }
@@ -42,7 +54,7 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
   };
   process.on('SIGINT', onSigint);
   // Many files on a terminal: a progress bar instead of a line per file; problems are listed after it.
-  const bar = files.length >= 20 && process.stderr.isTTY && !g.quiet ? await progressBar(files.length) : undefined;
+  const bar = files.length >= 20 && urls.length === 0 && process.stderr.isTTY && !g.quiet ? await progressBar(files.length) : undefined;
   const deferred: string[] = [];
   const note = (line: string, problem = false) => {
     if (!bar) return problem ? log.error(line) : log.info(line);
@@ -52,6 +64,7 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
   let unchanged = 0;
   let records = 0;
   let done = 0;
+  let pages = 0;
   const report = (file: string, r: FileResult) => {
     done++;
     if (r.outcome === 'unchanged') {
@@ -103,6 +116,12 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
         }
       }
     }
+    if (urls.length && !interrupted) {
+      const { ingestUrls } = await import('../fetch/run.js');
+      const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      const r = await ingestUrls(urls, { db, dbPath, version, opts: { ...opts, ...opts.web! }, note: (m) => note(m), report, fail, interrupted: () => interrupted });
+      pages = r.pages;
+    }
   } finally {
     bar?.stop();
     for (const line of deferred) log.error(line);
@@ -110,9 +129,11 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
     if (added) optimizeDb(db);
     db.close();
   }
-  const stopped = interrupted ? `stopped after ${done} of ${files.length} files; ` : '';
+  const total = files.length + pages;
+  const stopped = interrupted ? `stopped after ${done} of ${total} ${pages ? 'files and pages' : 'files'}; ` : '';
+  const what = [files.length || !pages ? `${files.length} file${files.length === 1 ? '' : 's'}` : '', pages ? `${pages} page${pages === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
   log.info(
-    `${stopped}${files.length} file${files.length === 1 ? '' : 's'}: ${added} stored (${records} projects), ${unchanged} unchanged, ${failed} failed; database ${dbPath}`,
+    `${stopped}${what}: ${added} stored (${records} projects), ${unchanged} unchanged, ${failed} failed; database ${dbPath}`,
   );
   if (failed || interrupted) process.exitCode = interrupted ? 130 : 1;
 }

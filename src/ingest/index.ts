@@ -1,7 +1,7 @@
 // The whole pipeline for one file: read -> repair -> extract -> normalize -> store.
 // All async work (reading, PDF text) happens first; the write is one synchronous transaction.
 import { InputError } from '../errors.js';
-import { decodeDocument, readBytes, readDocument, type ReadOptions } from '../read/index.js';
+import { decodeDocument, readBytes, readDocument, type FileBytes, type ReadOptions } from '../read/index.js';
 import { loadLexicon, repairDocument } from '../repair/index.js';
 import { extractPage, READERS } from '../extract/index.js';
 import { normalizeRecord } from '../normalize/index.js';
@@ -77,7 +77,12 @@ export function storeParsed(db: Db, parsed: Parsed): WriteOutcome {
 
 /** One file, end to end. An unchanged file (same path, same bytes) is not parsed again. */
 export async function ingestFile(db: Db, path: string, opts: ReadOptions & { today?: Date } = {}): Promise<FileResult> {
-  const bytes = await readBytes(path, opts);
+  return ingestBytes(db, await readBytes(path, opts), opts);
+}
+
+/** Bytes read already (a file, or a page fetched by URL: its path is the URL), end to end. */
+export async function ingestBytes(db: Db, bytes: FileBytes, opts: ReadOptions & { today?: Date } = {}): Promise<FileResult> {
+  const path = bytes.path;
   if (isUnchanged(db, bytes.path, bytes.hash)) {
     return unchangedFile(path);
   }

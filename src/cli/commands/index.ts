@@ -12,7 +12,8 @@ import { register as repair } from './repair.js';
 import { register as stats } from './stats.js';
 import { register as facets } from './facets.js';
 import { register as exportCmd } from './export.js';
+import { register as report } from './report.js';
 import { register as sql } from './sql.js';
 import { register as completion } from './completion.js';
 
-export const commandModules: Array<(program: Command) => void> = [ingest, query, show, sources, donors, stats, facets, exportCmd, sql, repair, check, info, completion];
+export const commandModules: Array<(program: Command) => void> = [ingest, query, show, sources, donors, stats, facets, exportCmd, report, sql, repair, check, info, completion];

@@ -5,10 +5,12 @@ import type { ProjectDetail } from '../query/show.js';
 import type { ProjectRow } from '../query/list.js';
 
 /** Field of the JSON row -> key of the raw text the source wrote. */
+/** The line or sentence a field was read from (the general reader's evidence) comes first. */
 const RAW_KEY: Record<string, string[]> = {
-  start: ['start', 'period'], end: ['end', 'period'], status: ['status'], type: ['type'], budget_usd: ['budget'],
-  coverage: ['coverage'], year: ['year'], idf_region: ['idfRegion'], prima_id: ['primaId'], project_id: ['projectId'],
-  countries: ['memberStates'], donors: ['donors', 'donorsText'], partners: ['partners'], places: ['places'],
+  start: ['evidence:start', 'evidence:period', 'start', 'period'], end: ['evidence:end', 'evidence:period', 'end', 'period'],
+  status: ['evidence:status', 'status'], type: ['type'], budget_usd: ['evidence:budget', 'budget'],
+  coverage: ['coverage'], year: ['year'], idf_region: ['idfRegion'], prima_id: ['primaId'], project_id: ['evidence:projectId', 'projectId'],
+  countries: ['evidence:countries', 'memberStates', 'countriesText'], donors: ['evidence:donors', 'donors', 'donorsText'], partners: ['partners'], places: ['places'],
   section: ['section'], acronym: ['acronym'], implementers: ['implementers'],
 };
 const FIELDS = Object.keys(RAW_KEY);

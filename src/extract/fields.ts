@@ -80,6 +80,8 @@ function colonField(text: string): { key: FieldKey; label: string; value: string
 /** A line that is a label alone ("Donor", "Durée :"). */
 function wholeLabel(text: string): FieldKey | undefined {
   if (/[:：]\s*\S/u.test(text)) return undefined;
+  // A list item alone ("- Pays", "- Projects") is a menu entry, not a label.
+  if (/^[-•]\s/u.test(text)) return undefined;
   return labelKey(text);
 }
 

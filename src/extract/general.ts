@@ -278,7 +278,7 @@ function factsFromFields(fields: Field[]): Facts {
 const APPROX_PAREN_RE = /\((?:environ|soit|about|approximately|approx\.?|around|i\.e\.|roughly|près de)\s[^)]*\)/giu;
 
 /** Facts of sentences, added where the fields said nothing. */
-function addProseFacts(facts: Facts, sentences: string[]): void {
+function addProseFacts(facts: Facts, sentences: string[], wholePage = false): void {
   const text = sentences.join(' ');
   if (facts.donors.length === 0) {
     let at = 0;
@@ -312,7 +312,7 @@ function addProseFacts(facts: Facts, sentences: string[]): void {
   if (!facts.period && !facts.start && !facts.end) {
     // Dates of the project are stated where the project, its funding or its running is spoken
     // of: "IOM has promoted migration since 1951" in a site's blurb is no project date.
-    const p = findPeriod(ranked.filter((s) => DATE_CONTEXT_RE.test(s) || findFunderPhrases(s).length > 0));
+    const p = findPeriod(wholePage ? ranked.filter((s) => DATE_CONTEXT_RE.test(s) || findFunderPhrases(s).length > 0) : ranked);
     if (p.period) facts.period = p.period;
     else {
       if (p.start) facts.start = p.start;
@@ -430,7 +430,7 @@ export function readGeneral(input: PageInput): GeneralResult {
   const { lines, layout, meta } = input;
   const scan = scanFields(lines);
   // Fields whose value is not what their label promises ("Part des subventions : 78 %") are left out.
-  const main = scan.fields.filter((f) => f.key !== 'other' && (!['budget', 'budgetPart', 'period', 'start', 'end'].includes(f.key) || meaningful(f)));
+  const main = scan.fields.filter((f) => f.key !== 'other' && !inMenu(lines, f) && (!['budget', 'budgetPart', 'period', 'start', 'end'].includes(f.key) || meaningful(f)));
 
   // A table of projects (a header row of labels, then one row per project).
   if (scan.rows.length) {
@@ -514,7 +514,7 @@ export function readGeneral(input: PageInput): GeneralResult {
       // Facts the page states once for its only project.
       if (mentions.length === 1) {
         const whole: Facts = { donors: [], countries: [], partners: [] };
-        addProseFacts(whole, sentencesAll);
+        addProseFacts(whole, sentencesAll, true);
         if (!f.donors.length) f.donors = whole.donors;
         if (!f.period && !f.start && !f.end) Object.assign(f, { period: whole.period, start: whole.start, end: whole.end });
         f.budget ??= whole.budget;
@@ -528,7 +528,7 @@ export function readGeneral(input: PageInput): GeneralResult {
     }
   }
 
-  addProseFacts(facts, sentencesAll);
+  addProseFacts(facts, sentencesAll, true);
   const title = pickTitle(headline, titleField?.value, meta);
   const projectWord = PROJECT_WORD_RE.test(`${title ?? ''}\n${sentencesAll.join(' ')}`);
   const fromFields = main.some(meaningful);
@@ -576,6 +576,17 @@ export function readGeneral(input: PageInput): GeneralResult {
   return { drafts: [draft], unknownLabels: scan.unknown, fieldCount: keys.size + (titleField ? 0 : 1) };
 }
 
+/** A label and its "value" inside a run of one-word menu lines ("Countries" / "Sectors" / "Partners"). */
+function inMenu(lines: Line[], f: Field): boolean {
+  const at = f.labelAt ?? f.at;
+  if (at === f.at) return false;
+  const short = (i: number) => {
+    const t = lines[i]?.text ?? '';
+    return t.length > 0 && t.length <= 25 && !/[\d:.,;]/.test(t) && t.split(/\s+/).length <= 3;
+  };
+  return short(at - 1) && short(at) && short(f.at) && short(f.at + 1);
+}
+
 /** A field whose value is what its label promises: a date for a date label, an amount for an amount. */
 function meaningful(f: Field): boolean {
   switch (f.key) {
@@ -603,13 +614,21 @@ function pickTitle(headline: string | undefined, field: string | undefined, meta
 
 /** A page on a donor's own site (AFD, JICA, Norad) has that donor as funder. */
 function siteDonor(meta: PageMeta | undefined, lines: Line[]): Found | undefined {
-  for (const name of siteNames(meta, lines)) {
-    for (const part of [name, ...name.split(/\s+[–—|-]\s+/u)]) {
-      const bare = part.replace(/\s+(?:GmbH|SA|AG)$/u, '');
+  // The site's names (og:site_name, the <title>'s suffix, the first lines, the © line): the most
+  // specific donor they name ("Ministry of Foreign Affairs of Denmark" / "Danida Transparency" -> Danida).
+  const names = [...siteNames(meta, lines), ...lines.slice(1, 3).map((l) => l.text).filter((t) => t && t.length <= 80)];
+  const found: Array<{ f: Found; r: ReturnType<typeof resolveDonor> }> = [];
+  for (const name of names) {
+    for (const part of [name, ...name.split(/\s+[–—|-]\s+/u), ...name.split(/\s+/u).slice(0, 1)]) {
+      const bare = part.replace(/\s+(?:GmbH|SA|AG|Transparency|Development Bank)$/u, '');
       // "Ambassade de Suisse au Tchad", "Embassy of Denmark in Amman": the embassy's government.
       const d = resolveDonor(bare).known ? resolveDonor(bare) : resolveDonor(bare.replace(/\s+(?:au|aux|en|à|in|to)\s+[\p{Lu}][\p{L}’' -]*$/u, ''));
-      if (d.known && d.kind !== 'iom-fund') return { value: d.raw, evidence: `site: ${name}` };
+      if (d.known && d.kind !== 'iom-fund' && !found.some((x) => x.r.code === d.code)) found.push({ f: { value: d.raw, evidence: `site: ${name}` }, r: d });
     }
+  }
+  if (found.length) {
+    const child = found.find((x) => found.some((y) => y !== x && x.r.parent === y.r.code));
+    return (child ?? found[0]!).f;
   }
   // A grant-maker's own site ("The Alder Grove Foundation"): the foundation, even if the registry does not know it.
   for (const name of siteNames(meta, lines).slice(0, 2)) {

@@ -15,8 +15,8 @@ export interface Found {
 const YEAR = '(?:19|20)\\d{2}';
 const DAY = '(?:1er|1st|2nd|3rd|[0-3]?\\d(?:st|nd|rd|th)?)';
 /** One date as pages write it in prose: "1er avril 2014", "March 1st, 2019", "mars 2016", "2019". */
-export const PROSE_DATE = `(?:(?:May|mai)\\s+${YEAR}|${DAY}\\s+${MONTH}\\.?,?\\s+${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR}|${MONTH}\\.?\\s+(?:de\\s+|d[’'])?${YEAR}|${MONTH}|${YEAR})`;
-const DATE_ONLY = `(?:(?:May|mai)\\s+${YEAR}|${DAY}\\s+${MONTH}\\.?,?\\s+${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR}|${MONTH}\\.?\\s+(?:de\\s+|d[’'])?${YEAR}|${YEAR})`;
+export const PROSE_DATE = `(?:[QT][1-4]\\s+${YEAR}|(?:May|mai)\\s+${YEAR}|${DAY}\\s+${MONTH}\\.?,?\\s+${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR}|${MONTH}\\.?\\s+(?:de\\s+|d[’'])?${YEAR}|${MONTH}|${YEAR})`;
+const DATE_ONLY = `(?:[QT][1-4]\\s+${YEAR}|(?:May|mai)\\s+${YEAR}|${DAY}\\s+${MONTH}\\.?,?\\s+${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR}|${MONTH}\\.?\\s+(?:de\\s+|d[’'])?${YEAR}|${YEAR})`;
 const B = '(?<![\\p{L}\\d])';
 const E = '(?![\\p{L}\\d])';
 
@@ -69,7 +69,11 @@ export function findPeriod(sentences: string[]): PeriodFacts {
     const o = OPEN_RE.exec(s);
     const st = o ? null : START_RE.exec(s);
     const en = END_RE.exec(s);
-    if (range && !out.start && !out.end) return { period: { value: range[0].replace(/^[(]/, ''), evidence: raw } };
+    if (range && !out.start && !out.end) {
+      // "covers 2022 and 2023" -> "2022 – 2023"
+      const value = range[0].replace(/^[(]/, '').replace(/^(?:covers|couvre|during|durant|pendant)\s+(\d{4})\s+(?:and|et)\s+(\d{4})$/iu, '$1 – $2');
+      return { period: { value, evidence: raw } };
+    }
     if (!out.start && (o || st)) out.start = { value: o ? `depuis ${o[1]}` : st![1]!, evidence: raw };
     if (!out.end && en) out.end = { value: en[1]!, evidence: raw };
     if (out.start && out.end) break;

@@ -208,6 +208,13 @@ export function parseDateRange(raw: string | null | undefined): DateRange {
   if (single) return { start: single.iso, end: single.iso, open: false };
   const q = quarter(s);
   if (q) return q;
+  // "Q1 2023 to Q4 2024": the first quarter's first month to the second's last.
+  const qq = /^(?:from\s+|de\s+|du\s+)?((?:q|t)[1-4]\s*(?:19|20)\d{2})\s*(?:-|to|a|au|until|through)\s*((?:q|t)[1-4]\s*(?:19|20)\d{2})$/.exec(s);
+  if (qq) {
+    const a = quarter(qq[1]!.replace(/\s+/, ' '));
+    const b = quarter(qq[2]!.replace(/\s+/, ' '));
+    if (a && b) return { start: a.start, end: b.end, open: false };
+  }
   // "18 months (October 2020 - March 2022)", "12 mois (avril 2023 - mars 2024)": the dates in brackets.
   const inner = /^[^()]*\(([^()]+)\)?[^()]*$/.exec(s);
   if (inner) {
@@ -222,7 +229,7 @@ export function parseDateRange(raw: string | null | undefined): DateRange {
     if (d) return { start: d.iso, end: null, open: true };
   }
   // "du X au Y", "from X to Y", "entre X et Y": drop the opening word, the split below does the rest.
-  const opened = /^(?:du|de|from|entre|between|periode|period|pour la periode|sur la periode)\s+(.+)$/.exec(s);
+  const opened = /^(?:du|de|from|entre|between|periode|period|pour la periode|sur la periode)\s+(.+)$/.exec(s) ?? /^d'\s*(.+)$/.exec(s);
   const body = opened ? opened[1]! : s;
 
   // Day range in one month: "15-17 fevrier 2022", "15 au 17 fevrier 2022".

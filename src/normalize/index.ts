@@ -238,7 +238,8 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
   }
 
   // Money.
-  const budget = draft.budget ? parseMoney(draft.budget, { label: draft.budgetLabel }) : budgetFromText(draft.text);
+  // "deux millions d'euros" has no figure parseMoney reads; the running-text reader does.
+  const budget = draft.budget ? parseMoney(draft.budget, { label: draft.budgetLabel }) ?? findMoneyInText(draft.budget)[0] ?? null : budgetFromText(draft.text);
 
   // Places.
   const places: PlaceRef[] = [];
@@ -328,7 +329,8 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     for (const d of listed) for (const piece of splitDonorList(d)) donors.push(resolveDonor(piece));
   } else {
     if (draft.donorsText) donors = findDonorsInFundingText(draft.donorsText);
-    if (donors.length === 0) donors = findDonorsInText(draft.text, toks);
+    // The general reader has read the page's funding phrases already: a name in its text is no funder.
+    if (donors.length === 0 && draft.kind !== 'project-page') donors = findDonorsInText(draft.text, toks);
   }
   donors = dedupeDonors(donors);
   if (draft.kind === 'project-page') donors = mostSpecific(donors);

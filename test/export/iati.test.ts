@@ -1,5 +1,5 @@
 // `iom export --format iati`: real output validated against the IATI 2.03 schema with xmllint
-// (/work/shared/iati, beside the repository), then checked element by element.
+// (schema/iati/, shipped in the repository), then checked element by element.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadExportProjects, type ExportProject } from '../../src/export/load.js';
 import { evenPercentages, renderIati, xmlAttr, xmlText, type IatiResult } from '../../src/export/iati.js';

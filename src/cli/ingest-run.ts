@@ -1,5 +1,6 @@
 // The ingest command's loop: per-file report on stderr, one transaction per file,
 // keep going after a bad file, decide the exit code once at the end.
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { IomError, InputError } from '../errors.js';
 import { collectFiles } from '../ingest/files.js';
@@ -50,6 +51,7 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
   };
   let added = 0;
   let unchanged = 0;
+  let moved = 0;
   let records = 0;
   let done = 0;
   const report = (file: string, r: FileResult) => {
@@ -59,11 +61,21 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
       note(`= ${show(file)}: unchanged`);
       return;
     }
+    if (r.outcome === 'copy') {
+      unchanged++;
+      note(`= ${show(file)}: the same content as ${show(r.sameAs!)}, stored once`);
+      return;
+    }
+    if (r.outcome === 'moved') {
+      moved++;
+      note(`> ${show(file)}: moved from ${show(r.sameAs!)} (same content; its path is updated, its records kept)`);
+      return;
+    }
     added++;
     records += r.records;
     const warn = r.warnings.length ? `; ${r.warnings.join('; ')}` : '';
     note(
-      `${r.outcome === 'replaced' ? '~' : '+'} ${show(file)}: ${KIND_LABEL[r.kind!] ?? r.kind}, ${r.records} project${r.records === 1 ? '' : 's'}, ${r.repairs} repair${r.repairs === 1 ? '' : 's'}${r.outcome === 'replaced' ? ' (replaced the earlier version)' : ''}${warn}`,
+      `${r.outcome === 'replaced' ? '~' : '+'} ${show(file)}: ${KIND_LABEL[r.kind!] ?? r.kind}, ${r.records} record${r.records === 1 ? '' : 's'}, ${r.repairs} repair${r.repairs === 1 ? '' : 's'}${r.outcome === 'replaced' ? ' (replaced the earlier version)' : ''}${warn}`,
     );
   };
   const fail = (file: string, err: unknown) => {
@@ -73,7 +85,10 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
     const path = err instanceof InputError ? err.path : file;
     note(`${show(path)}: ${err.message}`, true);
   };
-  const jobs = opts.jobs ?? defaultJobs();
+  // More threads than cores only costs memory (each thread holds its pages and a lexicon).
+  const cores = availableParallelism();
+  if (opts.jobs !== undefined && opts.jobs > cores) log.info(`--jobs ${opts.jobs} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}: using ${cores}`);
+  const jobs = Math.min(opts.jobs ?? defaultJobs(), cores);
   try {
     if (jobs > 1 && files.length >= POOL_MIN_FILES && poolAvailable()) {
       // Parsing on `jobs` threads, storing here, in the order of the files.
@@ -112,7 +127,7 @@ export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: nu
   }
   const stopped = interrupted ? `stopped after ${done} of ${files.length} files; ` : '';
   log.info(
-    `${stopped}${files.length} file${files.length === 1 ? '' : 's'}: ${added} stored (${records} projects), ${unchanged} unchanged, ${failed} failed; database ${dbPath}`,
+    `${stopped}${files.length} file${files.length === 1 ? '' : 's'}: ${added} stored (${records} ${records === 1 ? 'record' : 'records'}), ${moved ? `${moved} moved, ` : ''}${unchanged} unchanged, ${failed} failed; database ${dbPath}`,
   );
   if (failed || interrupted) process.exitCode = interrupted ? 130 : 1;
 }

@@ -22,10 +22,12 @@ program
   .option('--db <path>', 'SQLite database (default: $IOM_DB, else $XDG_DATA_HOME/iom/iom.sqlite)')
   .option('-q, --quiet', 'no messages on stderr, data only')
   .option('--debug', 'show stack traces')
-  .showHelpAfterError()
+  .showHelpAfterError("(run 'iom --help' for the commands)")
   .exitOverride();
 
 for (const register of commandModules) register(program);
+// A usage error is one line and a hint, not the whole help.
+for (const cmd of program.commands) cmd.showHelpAfterError(`(run 'iom ${cmd.name()} --help' for its options and examples)`);
 
 try {
   await program.parseAsync(process.argv);

@@ -40,12 +40,14 @@ export function logger(g: Globals) {
   };
 }
 
-export function intOption(name: string, min = 0) {
+/** A whole number from min to max (default: the largest integer SQLite and JavaScript share exactly). */
+export function intOption(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < min) {
-      throw new InvalidArgumentError(`${name} expects a whole number${min ? ` of at least ${min}` : ''}, not '${value}'`);
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} expects a whole number from ${min} to ${max}, not '${value}'`);
     }
-    return Number(value);
+    return n;
   };
 }
 

@@ -6,9 +6,9 @@ export function register(program: Command): void {
     .command('ingest')
     .description('read HTML pages, scraped text and PDFs; repair them; store their projects')
     .argument('<paths...>', 'files or folders (folders are walked for .html, .htm, .pdf, .txt)')
-    .option('--max-size <MB>', 'refuse files larger than this many megabytes', intOption('--max-size', 1), 50)
-    .option('--pdf-timeout <seconds>', 'give up on a PDF after this many seconds', intOption('--pdf-timeout', 1), 30)
-    .option('-j, --jobs <n>', 'threads that parse files at once (default: one per core, at most 4; 1: no threads)', intOption('--jobs', 1))
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', intOption('--max-size', 1, 2048), 50)
+    .option('--pdf-timeout <seconds>', 'give up on a PDF after this many seconds', intOption('--pdf-timeout', 1, 86400), 30)
+    .option('-j, --jobs <n>', 'threads that parse files at once (default: one per core, at most 4; 1: no threads)', intOption('--jobs', 1, 1024))
     .addHelpText(
       'after',
       `

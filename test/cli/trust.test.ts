@@ -1,0 +1,235 @@
+// Issue 15, with the real binary: ids that do not depend on where files lie, the same content
+// stored once, sources forgotten on request, bad limits and SQL parameters as usage errors,
+// --jobs capped, read-only databases, and export -o that replaces only regular files.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, test } from 'vitest';
+import { BIN, fixture, iom, ROOT, tempDir } from '../helpers.js';
+
+const t = tempDir();
+afterAll(t.cleanup);
+const ids = (db: string) => JSON.parse(iom(['query', '--unmerged', '--fields', 'id', '--json'], { db }).stdout).map((r: { id: string }) => r.id).sort();
+const count = (db: string, sql: string) => {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare(sql).pluck().get() as number;
+  } finally {
+    d.close();
+  }
+};
+
+describe('ids and sources follow content, not paths', () => {
+  test('the same pages in two folders give the same ids in two databases', () => {
+    const a = join(t.dir, 'here', 'seeds');
+    const b = join(t.dir, 'there', 'deeper', 'copie des seeds');
+    cpSync(fixture('seeds'), a, { recursive: true });
+    cpSync(fixture('seeds'), b, { recursive: true });
+    const db1 = join(t.dir, 'ids1.sqlite');
+    const db2 = join(t.dir, 'ids2.sqlite');
+    expect(iom(['-q', 'ingest', a], { db: db1 }).code).toBe(0);
+    expect(iom(['-q', 'ingest', b], { db: db2 }).code).toBe(0);
+    expect(ids(db1)).toHaveLength(20);
+    expect(ids(db1)).toEqual(ids(db2));
+  });
+
+  test('a copy of a folder is not stored twice; a moved folder keeps its records under the new path', () => {
+    const db = join(t.dir, 'copies.sqlite');
+    const a = join(t.dir, 'corpus-a');
+    cpSync(fixture('seeds'), a, { recursive: true });
+    iom(['-q', 'ingest', a], { db });
+    const before = ids(db);
+    const projects = JSON.parse(iom(['query', '--json'], { db }).stdout).length;
+    cpSync(join(a, '004_78dbbd9aacb2e536.txt'), join(a, 'care (1).txt'));
+    const copy = iom(['ingest', a], { db });
+    expect(copy.code, copy.stderr).toBe(0);
+    expect(copy.stderr).toMatch(/care \(1\)\.txt: the same content as .*004_78dbbd9aacb2e536\.txt, stored once/);
+    const b = join(t.dir, 'corpus-b');
+    renameSync(a, b);
+    const moved = iom(['ingest', b], { db });
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stderr).toMatch(/moved from .*corpus-a/);
+    expect(ids(db)).toEqual(before);
+    expect(JSON.parse(iom(['query', '--json'], { db }).stdout)).toHaveLength(projects);
+    const paths = JSON.parse(iom(['sources', '--json'], { db }).stdout).map((s: { path: string }) => s.path);
+    expect(paths.every((p: string) => p.startsWith(b))).toBe(true);
+    expect(paths).toHaveLength(5);
+    // the same with more files than the thread pool's threshold (parsed on threads, then stored)
+    const c = join(t.dir, 'corpus-c');
+    cpSync(b, c, { recursive: true });
+    cpSync(fixture('text'), join(c, 'text'), { recursive: true });
+    const r = iom(['ingest', '--jobs', '2', c], { db });
+    expect(r.code, r.stderr).toBe(0);
+    expect(count(db, `SELECT count(*) FROM sources WHERE path LIKE '%corpus-b%'`)).toBe(5);
+    expect(count(db, 'SELECT count(*) FROM sources')).toBe(5 + readdirTxt(fixture('text')));
+  });
+
+  test('iom sources --remove forgets a source and its records, and refuses an unknown path', () => {
+    const db = join(t.dir, 'remove.sqlite');
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const before = count(db, 'SELECT count(*) FROM projects');
+    const bad = iom(['sources', '--remove', 'fixtures/seeds/nope.txt'], { db });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no source .*nope\.txt.* nothing removed/);
+    expect(count(db, 'SELECT count(*) FROM projects')).toBe(before);
+    const r = iom(['sources', '--remove', 'fixtures/seeds/003_905411b0d1b2955d.txt'], { db });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('removed 1 source and 13 records\n');
+    expect(r.stdout).toBe('');
+    expect(count(db, 'SELECT count(*) FROM projects')).toBe(before - 13);
+    expect(JSON.parse(iom(['sources', '--json'], { db }).stdout).some((s: { path: string }) => s.path.includes('003_'))).toBe(false);
+    expect(iom(['check'], { db }).code).toBe(0);
+  });
+});
+
+const readdirTxt = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.txt')).length;
+
+describe('usage errors, not crashes', () => {
+  const db = join(t.dir, 'usage.sqlite');
+  test.each([
+    [['query', '--limit', '99999999999999999999'], /--limit expects a whole number from 0 to 9007199254740991/],
+    [['query', '--limit', '-1'], /--limit expects a whole number/],
+    [['query', '--offset', '1e3'], /--offset expects a whole number/],
+    [['ingest', '--max-size', '999999999999', 'x'], /--max-size expects a whole number from 1 to 2048/],
+  ])('%j is a one-line usage error with a hint', (args, message) => {
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const r = iom(args, { db });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(message);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(new RegExp(`run 'iom ${args[0]} --help'`));
+    expect(r.stderr).not.toMatch(/SqliteError|internal error/);
+  });
+
+  test('iom sql -p binds named parameters, as sqlite-utils does; a missing one is named', () => {
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const id = JSON.parse(iom(['query', '--unmerged', '--json', '--fields', 'id,title'], { db }).stdout)[0];
+    const ok = iom(['sql', 'SELECT title FROM projects WHERE id = :id', '-p', 'id', id.id, '--json'], { db });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual([{ title: id.title }]);
+    const before = iom(['sql', '-p', 'n', '2', 'SELECT count(*) AS n FROM projects WHERE budget_usd > :n', '--json'], { db });
+    expect(before.code, before.stderr).toBe(0);
+    expect(JSON.parse(before.stdout)[0].n).toBeGreaterThan(0);
+    for (const [sql, message] of [
+      ['SELECT :id', /parameter :id has no value: give -p id VALUE/],
+      ['SELECT $x, @a', /parameters \$x, @a have no value/],
+      ['SELECT ?', /has a \? parameter: name it/],
+    ] as const) {
+      const r = iom(['sql', sql], { db });
+      expect(r.code, sql).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(iom(['sql', "SELECT ':id' AS s"], { db }).code).toBe(0); // in a string, not a parameter
+    expect(iom(['sql', 'SELECT 1', '-p', 'x', '1'], { db }).stderr).toMatch(/no parameter :x/);
+    expect(iom(['sql', 'SELECT :x', '-p', 'x'], { db }).stderr).toMatch(/-p x has no value/);
+  });
+
+  test('--jobs above the core count is capped, and says so', () => {
+    const cores = availableParallelism();
+    const r = iom(['ingest', '--jobs', '1000', fixture('text')], { db: join(t.dir, 'jobs.sqlite') });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`--jobs 1000 is more than this machine's ${cores} core`);
+    expect(iom(['ingest', '--jobs', '99999', fixture('text')], { db: join(t.dir, 'jobs.sqlite') }).code).toBe(2);
+  });
+});
+
+describe('read-only databases', () => {
+  // root writes anywhere: as root, iom runs as nobody (uid 65534) against root's files
+  const asRoot = process.getuid?.() === 0;
+  const run = (args: string[], db: string) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', IOM_DB: db },
+      encoding: 'utf8',
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  };
+  const setup = (name: string, lockFolder: boolean) => {
+    const dir = join(t.dir, name);
+    mkdirSync(dir);
+    const db = join(dir, 'iom.sqlite');
+    expect(iom(['-q', 'ingest', fixture('seeds')], { db }).code).toBe(0);
+    chmodSync(t.dir, 0o755);
+    chmodSync(db, 0o444);
+    if (lockFolder) chmodSync(dir, 0o555);
+    return db;
+  };
+
+  test.each([
+    ['a read-only database file', false],
+    ['a read-only folder', true],
+  ])('%s: writing says "read-only: …", reading works, iom check finds no fault', (_, lockFolder) => {
+    const db = setup(lockFolder ? 'ro-folder' : 'ro-file', lockFolder as boolean);
+    const w = run(['ingest', fixture('text')], db);
+    expect(w.code).toBe(1);
+    expect(w.stderr).toMatch(/^iom: read-only: .*iom\.sqlite cannot be written .*commands that only read .* still work$/m);
+    expect(w.stderr).not.toMatch(/internal error|SqliteError/);
+    const rm = run(['sources', '--remove', fixture('seeds/000_7d4a42574226c896.txt')], db);
+    expect(rm.code).toBe(1);
+    expect(rm.stderr).toMatch(/read-only:/);
+    const q = run(['query', '--fields', 'id', '--json'], db);
+    expect(q.code, q.stderr).toBe(0);
+    expect(JSON.parse(q.stdout).length).toBeGreaterThan(10);
+    for (const args of [['sql', 'SELECT count(*) AS n FROM projects'], ['info'], ['stats', '--by', 'donor', '--json'], ['sources', '--json']]) {
+      const r = run(args, db);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    const c = run(['check', '--json'], db);
+    expect(c.code, c.stdout + c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout).find((x: { name: string }) => x.name === 'full-text index')).toMatchObject({ ok: true });
+    expect(run(['check', '--rebuild-fts'], db).stderr).toMatch(/read-only: .*--rebuild-fts writes/);
+  });
+});
+
+describe('export -o replaces only regular files', () => {
+  const db = join(t.dir, 'export.sqlite');
+  test('a symbolic link is followed: its target is written, the link stays a link', () => {
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const target = join(t.dir, 'real.json');
+    writeFileSync(target, 'old');
+    const link = join(t.dir, 'link.json');
+    symlinkSync(target, link);
+    const r = iom(['export', '-o', link], { db });
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(target);
+    expect(JSON.parse(readFileSync(target, 'utf8')).length).toBeGreaterThan(10);
+    const dangling = join(t.dir, 'dangling.json');
+    symlinkSync(join(t.dir, 'nothing-here.json'), dangling);
+    const d = iom(['export', '-o', dangling], { db });
+    expect(d.code).toBe(1);
+    expect(d.stderr).toMatch(/symbolic link to a file that does not exist/);
+    expect(existsSync(join(t.dir, 'nothing-here.json'))).toBe(false);
+  });
+
+  test('a named pipe is written to, not replaced', () => {
+    const fifo = join(t.dir, 'out.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // a reader on the pipe: the shell reads it while iom writes
+    const r = spawnSync('sh', ['-c', `cat "${fifo}" > "${fifo}.read" & node ${BIN} export --format csv -o "${fifo}"; wait`], { env: { ...process.env, IOM_DB: db }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readFileSync(`${fifo}.read`, 'utf8')).toMatch(/^id,title,/);
+  });
+
+  test('a device is written to, never replaced; a folder is refused', () => {
+    const r = iom(['export', '-o', '/dev/null'], { db });
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    if (existsSync('/dev/full')) {
+      const full = iom(['export', '-o', '/dev/full'], { db });
+      expect(full.code).toBe(1);
+      expect(full.stderr).toMatch(/cannot write \/dev\/full: ENOSPC/);
+      expect(lstatSync('/dev/full').isCharacterDevice()).toBe(true);
+    }
+    const dir = iom(['export', '-o', t.dir], { db });
+    expect(dir.code).toBe(1);
+    expect(dir.stderr).toMatch(/it is a folder/);
+  });
+});

@@ -15,6 +15,8 @@ export const ALL_FIELDS: (keyof ProjectRow)[] = [
   'summary', 'source', 'repairs', 'sources', 'records', 'conflicts',
 ];
 const TABLE_FIELDS = ['id', 'title', 'status', 'start', 'end', 'donors', 'countries', 'budget_usd'];
+/** The table columns that show a dispute as "a ≠ b" (see disputed_). */
+const MARKED = ['start', 'end', 'budget_usd', 'status'];
 
 export function pickFields(flag: string | undefined, hasSnippet: boolean): string[] | undefined {
   if (!flag) return undefined;
@@ -60,7 +62,9 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
       out.end();
     }
     if (count === 0) log.info('no project matches these filters');
-    if (disputed) {
+    // The note explains the ≠ marks: only a table has them, and only in these columns.
+    const marked = format === 'table' && (fields ?? TABLE_FIELDS).some((f) => MARKED.includes(f));
+    if (disputed && marked) {
       log.info(`${disputed} project${disputed > 1 ? 's' : ''} merged from sources that disagree (marked ≠; 'iom show ID' lists who said what)`);
     }
   } finally {

@@ -34,3 +34,27 @@ describe('a fresh clone', () => {
     expect(bad.valid).toBe(false);
   });
 });
+
+describe('the README set-up', () => {
+  test('runs without root on its own database file and prints what the README shows', async () => {
+    const { iom, tempDir } = await import('../helpers.js');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const setup = readme.slice(readme.indexOf('## Set up'), readme.indexOf('## Commands'));
+    expect(setup).not.toMatch(/npm link|sudo/);
+    const commands = [...setup.matchAll(/^node bin\/iom\.js (.+)$/gm)].map((m) => m[1]!.split(' '));
+    expect(commands).toHaveLength(2);
+    expect(commands.every((c) => c[0] === '--db' && c[1] === 'demo.sqlite')).toBe(true);
+    const shown = setup.slice(setup.indexOf('What the demo prints'));
+    const block = shown.slice(shown.indexOf('```\n') + 4, shown.indexOf('\n```', shown.indexOf('```\n') + 4));
+    const t = tempDir();
+    try {
+      const db = join(t.dir, 'demo.sqlite');
+      const runs = commands.map((c) => iom(['--db', db, ...c.slice(2)]));
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const printed = `${runs[0]!.stderr}\n${runs[1]!.stdout}`.replace(db, '/…/demo.sqlite').trimEnd();
+      expect(printed).toBe(block.trimEnd());
+    } finally {
+      t.cleanup();
+    }
+  });
+});

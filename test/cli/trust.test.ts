@@ -233,3 +233,17 @@ describe('export -o replaces only regular files', () => {
     expect(dir.stderr).toMatch(/it is a folder/);
   });
 });
+
+describe('messages only where they apply', () => {
+  test('the "≠" note is printed for a table with a marked column, not for JSON, CSV or --fields id', () => {
+    const db = join(t.dir, 'note.sqlite');
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const note = /merged from sources that disagree/;
+    expect(iom(['query', '--format', 'table'], { db }).stderr).toMatch(note);
+    for (const args of [['--json'], ['--format', 'csv'], ['--format', 'ndjson'], ['--format', 'table', '--fields', 'id,title']]) {
+      const r = iom(['query', ...args], { db });
+      expect(r.code).toBe(0);
+      expect(r.stderr, args.join(' ')).not.toMatch(note);
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { openDb, resolveDbPath } from '../store/db.js';
 import { listProjects } from '../query/list.js';
 import { loadExportProjects } from '../export/load.js';
 import { renderIati } from '../export/iati.js';
-import { renderCsv, renderJson, renderNdjson, type Row } from '../output/render.js';
+import { csvColumns, renderCsv, renderJson, renderNdjson, type Row } from '../output/render.js';
 import { ALL_FIELDS } from './query-run.js';
 import { EXPORT_FORMATS, type ExportFlags, type ExportFormat } from './commands/export.js';
 import type { Globals, logger as makeLogger } from './options.js';
@@ -39,7 +39,7 @@ export function runExport(flags: ExportFlags, g: Globals, log: ReturnType<typeof
       const rows = listProjects(db, flags);
       count = rows.length;
       if (count === 0) log.info('no project matches these filters');
-      text = format === 'json' ? renderJson(rows) : format === 'ndjson' ? renderNdjson(rows) : renderCsv(rows as unknown as Row[], ALL_FIELDS as string[]);
+      text = format === 'json' ? renderJson(rows) : format === 'ndjson' ? renderNdjson(rows) : renderCsv(rows as unknown as Row[], csvColumns(ALL_FIELDS as string[]));
     }
   } finally {
     db.close();

@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { IomError, InputError } from '../errors.js';
+import { visibleLine } from '../output/safe.js';
 import { collectFiles } from '../ingest/files.js';
 import { ingestFile, storeFile, unchangedFile, type FileResult } from '../ingest/index.js';
 import { defaultJobs, parseInPool, poolAvailable } from '../ingest/pool.js';
@@ -23,7 +24,7 @@ const POOL_MIN_FILES = 8;
 export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: number }, g: Globals, log: ReturnType<typeof makeLogger>): Promise<void> {
   const show = (p: string) => {
     const r = relative(process.cwd(), p);
-    return r && !r.startsWith('..') ? r : p;
+    return visibleLine(r && !r.startsWith('..') ? r : p);
   };
   const { files, errors, skipped } = await collectFiles(paths);
   for (const e of errors) log.error(`${e.path}: ${e.message}`);

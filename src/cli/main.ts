@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { IomError } from '../errors.js';
 import { commandModules } from './commands/index.js';
+import { visible } from '../output/safe.js';
 import { readFileSync } from 'node:fs';
 
 // `iom query | head -1`: the reader went away; end quietly, as other Unix tools do.
@@ -39,7 +40,7 @@ try {
     // commander has printed its message already; help and version exit 0.
     process.exitCode = err.exitCode === 0 ? 0 : 2;
   } else if (err instanceof IomError) {
-    process.stderr.write(`iom: ${err.message}\n`);
+    process.stderr.write(`iom: ${visible(err.message)}\n`);
     if (program.opts().debug) process.stderr.write(`${err.stack}\n`);
     process.exitCode = err.exitCode;
   } else {

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { openDb, resolveDbPath } from '../store/db.js';
 import { iterateProjects, type ProjectRow } from '../query/list.js';
-import { renderTable, type Cell, type Format, type Row } from '../output/render.js';
+import { csvColumns, renderTable, type Cell, type Format, type Row } from '../output/render.js';
 import { ChunkedWriter, streamCsv, streamJson, streamNdjson } from '../output/stream.js';
 import { humanDate, humanMoney } from '../output/human.js';
 import { useColor } from '../output/color.js';
@@ -58,7 +58,7 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
       const out = new ChunkedWriter();
       if (format === 'json') streamJson(out, counted(), project);
       else if (format === 'ndjson') streamNdjson(out, counted(), project);
-      else streamCsv(out, counted() as unknown as Iterable<Row>, fields ?? (ALL_FIELDS as string[]).concat(hasSnippet ? ['snippet'] : []));
+      else streamCsv(out, counted() as unknown as Iterable<Row>, csvColumns(fields ?? (ALL_FIELDS as string[]).concat(hasSnippet ? ['snippet'] : [])));
       out.end();
     }
     if (count === 0) log.info('no project matches these filters');

@@ -1,6 +1,7 @@
 // The whole pipeline for one file: read -> repair -> extract -> normalize -> store.
 // All async work (reading, PDF text) happens first; the write is one synchronous transaction.
 import { InputError } from '../errors.js';
+import { stripControlsDeep } from '../output/safe.js';
 import { decodeDocument, readBytes, readDocument, type ReadOptions } from '../read/index.js';
 import { loadLexicon, repairDocument } from '../repair/index.js';
 import { detectPageKind, extractDocument } from '../extract/index.js';
@@ -52,8 +53,10 @@ export function parseDocument(path: string, raw: Awaited<ReturnType<typeof readD
   // lies: the same page gives the same ids on every machine, in every folder.
   // A project is known by its title: a draft whose title is empty once normalized (a damaged
   // page, a label with nothing after it) is not a project.
+  // Control characters (ESC sequences, BEL…) from a page are never stored: nothing read can
+  // later drive the terminal of whoever lists it.
   const records = drafts
-    .map((d) => normalizeRecord(d, { sourceName: raw.hash, repairs: doc.repair.changes, today }))
+    .map((d) => stripControlsDeep(normalizeRecord(d, { sourceName: raw.hash, repairs: doc.repair.changes, today })))
     .filter((r) => r.title.trim() !== '');
   if (records.length === 0) {
     throw new InputError(`looks like ${KIND_NAME[kind]}, but no project ${drafts.length ? 'in it has a title' : 'was found in it'}`, path);

@@ -247,3 +247,59 @@ describe('messages only where they apply', () => {
     }
   });
 });
+
+describe('terminal safety', () => {
+  test('escape sequences in a page are not stored; a file name with escapes and a newline is printed escaped', () => {
+    const dir = join(t.dir, 'esc');
+    mkdirSync(dir);
+    const seed = readFileSync(fixture('seeds/000_7d4a42574226c896.txt'), 'utf8');
+    writeFileSync(join(dir, 'page.txt'), seed.replace('Autonomisation des femmes', 'Autonomisation \u001b[31mdes\u001b[0m femmes\u001b]0;pwned\u0007\u0007'));
+    const badName = `bad\u001b[2Jname\nx.txt`;
+    writeFileSync(join(dir, badName), seed.replace('LM.0416', 'LM.9999').replace('Autonomisation des femmes', 'Autre projet des femmes'));
+    const db = join(t.dir, 'esc.sqlite');
+    const r = iom(['ingest', dir], { db });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stderr).toContain('bad\\x1b[2Jname\\nx.txt: project sheet');
+    const d = new Database(db, { readonly: true });
+    const titles = d.prepare('SELECT title || summary || text || raw FROM projects').pluck().all() as string[];
+    d.close();
+    expect(titles.join('')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    const table = iom(['query', '--format', 'table', '--wide'], { db });
+    expect(table.stdout).toMatch(/Autonomisation des femmes/);
+    expect(table.stdout).not.toMatch(/\u001b|\u0007/);
+  });
+
+  test('cells from an older database that hold controls are shown escaped in tables and iom show', () => {
+    const db = join(t.dir, 'esc-old.sqlite');
+    iom(['-q', 'ingest', fixture('seeds/000_7d4a42574226c896.txt')], { db });
+    const d = new Database(db);
+    const id = d.prepare('SELECT id FROM projects').pluck().get() as string;
+    d.prepare(`UPDATE projects SET title = 'Titre ' || char(27) || '[31mrouge' || char(7) WHERE id = ?`).run(id);
+    d.close();
+    const table = iom(['query', '--format', 'table', '--fields', 'id,title'], { db });
+    expect(table.stdout).toContain('Titre \\x1b[31mrouge\\x07');
+    const show = iom(['show', id, '--format', 'table'], { db });
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).not.toMatch(/\u001b|\u0007/);
+    expect(show.stdout).toContain('Titre \\x1b[31mrouge\\x07');
+  });
+});
+
+describe('CSV for spreadsheets', () => {
+  test('lists joined with "; ", the budget as amount and currency columns, no JSON in any cell', () => {
+    const db = join(t.dir, 'csv.sqlite');
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    for (const args of [['query', '--format', 'csv'], ['export', '--format', 'csv']]) {
+      const r = iom(args, { db });
+      expect(r.code, r.stderr).toBe(0);
+      const header = r.stdout.split('\n')[0]!.split(',');
+      expect(header).toContain('budget_amount');
+      expect(header).toContain('budget_currency');
+      expect(header).not.toContain('budget');
+      expect(r.stdout).not.toMatch(/[{[]"/); // no JSON object or array in a cell
+      expect(r.stdout).toMatch(/,300000,USD,/);
+      expect(r.stdout).toMatch(/end: 2024 ≠ 2016-06/);
+    }
+  });
+});

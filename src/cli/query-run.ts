@@ -33,7 +33,9 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
   try {
     const hasSnippet = flags.text !== undefined;
     const fields = pickFields(flags.fields, hasSnippet);
-    const rows = iterateProjects(db, flags, { limit: flags.limit, offset: flags.offset, sort: flags.sort, unmerged: flags.unmerged });
+    // snippets only when shown: --fields without snippet, or no --text, makes none
+    const snippet = hasSnippet && (fields ? fields.includes('snippet') : true);
+    const rows = iterateProjects(db, flags, { limit: flags.limit, offset: flags.offset, sort: flags.sort, unmerged: flags.unmerged, snippet });
     let count = 0;
     let disputed = 0;
     const counted = function* (): Generator<ProjectRow> {

@@ -19,9 +19,10 @@ const TABLE_FIELDS = ['id', 'title', 'status', 'start', 'end', 'donors', 'countr
 const MARKED = ['start', 'end', 'budget_usd', 'status'];
 
 export function pickFields(flag: string | undefined, hasSnippet: boolean): string[] | undefined {
-  if (!flag) return undefined;
+  if (flag === undefined) return undefined;
   const fields = flag.split(',').map((f) => f.trim()).filter(Boolean);
   const known = [...ALL_FIELDS, ...(hasSnippet ? ['snippet'] : [])] as string[];
+  if (fields.length === 0) throw new UsageError(`--fields needs at least one field (leave it out for all); fields are: ${known.join(', ')}`);
   for (const f of fields) {
     if (!known.includes(f)) throw new UsageError(`unknown field '${f}'; fields are: ${known.join(', ')}`);
   }

@@ -248,6 +248,12 @@ export function withSearchErrors<T>(filters: QueryFilters, fn: () => T): T {
 
 function searchError(err: unknown, filters: QueryFilters): unknown {
   if (filters.text !== undefined && (err as { code?: string }).code === 'SQLITE_ERROR') {
+    const col = /no such column: (\S+)/.exec((err as Error).message);
+    if (col) {
+      return new UsageError(
+        `cannot search for '${filters.text}': in --text, '${col[1]}:' is FTS5 syntax for a column, and the searchable columns are title, summary and text; to search for the words as written, quote them: --text '"${filters.text.replace(/"/g, '""')}"'`,
+      );
+    }
     return new UsageError(`cannot search for '${filters.text}': ${(err as Error).message.replace(/^fts5: /, '')}. Use words, "a phrase", prefix*, OR, NOT`);
   }
   return err;

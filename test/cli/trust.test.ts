@@ -303,3 +303,41 @@ describe('CSV for spreadsheets', () => {
     }
   });
 });
+
+describe('clear usage messages', () => {
+  const db = join(t.dir, 'messages.sqlite');
+  test.each([
+    [['query', '--from', '2014-02-31'], /--from: 2014-02-31 is not a date \(no day 31 in that month\)/],
+    [['query', '--to', '2015-02-29'], /--to: 2015-02-29 is not a date/],
+    [['query', '--fields', ''], /--fields needs at least one field/],
+    [['query', '--fields', ' , '], /--fields needs at least one field/],
+    [['query', '--text', 'a:b'], /'a:' is FTS5 syntax for a column.*quote them: --text '"a:b"'/],
+    [['query', '--country', 'Marocco'], /unknown country 'Marocco'; did you mean 'Maroc'/],
+  ])('%j: one line, exit 2', (args, message) => {
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const r = iom(args, { db });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('a leap day is a date; a 0-byte database file is "empty", with no option that does not exist', () => {
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    expect(iom(['query', '--from', '2016-02-29', '--json'], { db }).code).toBe(0);
+    const zero = join(t.dir, 'zero.sqlite');
+    writeFileSync(zero, '');
+    const r = iom(['query'], { db: zero });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`iom: ${zero} is empty, not yet an iom database: run 'iom ingest' first, or pass --db\n`);
+    expect(r.stderr).not.toMatch(/--readonly/);
+  });
+
+  test('ingest and info count records and projects apart, as query does', () => {
+    const r = iom(['ingest', fixture('seeds')], { db: join(t.dir, 'counts.sqlite') });
+    expect(r.stderr).toMatch(/5 files: 5 stored \(20 records\)/);
+    const info = JSON.parse(iom(['info', '--json'], { db: join(t.dir, 'counts.sqlite') }).stdout);
+    const listed = JSON.parse(iom(['query', '--json'], { db: join(t.dir, 'counts.sqlite') }).stdout).length;
+    expect(info).toMatchObject({ records: 20, projects: listed });
+  });
+});

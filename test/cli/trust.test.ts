@@ -341,3 +341,15 @@ describe('clear usage messages', () => {
     expect(info).toMatchObject({ records: 20, projects: listed });
   });
 });
+
+describe('IATI export', () => {
+  test('comments name source files, never a local folder', () => {
+    const db = join(t.dir, 'iati.sqlite');
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const r = iom(['export', '--format', 'iati'], { db });
+    expect(r.code, r.stderr).toBe(0);
+    const comments = [...r.stdout.matchAll(/<!--(.*?)-->/g)].map((m) => m[1]!);
+    expect(comments.some((c) => /003_905411b0d1b2955d\.txt/.test(c))).toBe(true);
+    expect(comments.filter((c) => c.includes('/') || c.includes(ROOT))).toEqual([]);
+  });
+});

@@ -353,3 +353,18 @@ describe('IATI export', () => {
     expect(comments.filter((c) => c.includes('/') || c.includes(ROOT))).toEqual([]);
   });
 });
+
+describe('one count per donor everywhere', () => {
+  test('iom donors, stats --by donor, facets and query --donor count the same projects (a government with its agencies)', () => {
+    const db = join(t.dir, 'donor-counts.sqlite');
+    iom(['-q', 'ingest', fixture('seeds'), fixture('pdf'), fixture('html'), fixture('text')], { db });
+    const donors = JSON.parse(iom(['donors', '--json'], { db }).stdout) as { code: string; name: string; projects: number; kind: string }[];
+    const stats = new Map((JSON.parse(iom(['stats', '--by', 'donor', '--json'], { db }).stdout) as { key: string; count: number }[]).map((r) => [r.key, r.count]));
+    const facets = new Map((JSON.parse(iom(['facets', '--json'], { db }).stdout).donor as { value: string; count: number }[]).map((r) => [r.value, r.count]));
+    expect(donors.some((d) => d.code === 'US' && d.projects === 2)).toBe(true);
+    for (const d of donors) {
+      const listed = JSON.parse(iom(['query', '--donor', d.code, '--json'], { db }).stdout).length;
+      expect({ donor: d.code, donors: d.projects, stats: stats.get(d.name), facets: facets.get(d.name) }).toEqual({ donor: d.code, donors: listed, stats: listed, facets: listed });
+    }
+  }, 120_000);
+});

@@ -1,11 +1,11 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { extname } from 'node:path';
 import { IomError, UsageError } from '../errors.js';
 import { openDb, resolveDbPath } from '../store/db.js';
 import { listProjects } from '../query/list.js';
 import { loadExportProjects } from '../export/load.js';
 import { renderIati } from '../export/iati.js';
-import { renderCsv, renderJson, renderNdjson, type Row } from '../output/render.js';
+import { csvColumns, renderCsv, renderJson, renderNdjson, type Row } from '../output/render.js';
 import { ALL_FIELDS } from './query-run.js';
 import { EXPORT_FORMATS, type ExportFlags, type ExportFormat } from './commands/export.js';
 import type { Globals, logger as makeLogger } from './options.js';
@@ -39,7 +39,7 @@ export function runExport(flags: ExportFlags, g: Globals, log: ReturnType<typeof
       const rows = listProjects(db, flags);
       count = rows.length;
       if (count === 0) log.info('no project matches these filters');
-      text = format === 'json' ? renderJson(rows) : format === 'ndjson' ? renderNdjson(rows) : renderCsv(rows as unknown as Row[], ALL_FIELDS as string[]);
+      text = format === 'json' ? renderJson(rows) : format === 'ndjson' ? renderNdjson(rows) : renderCsv(rows as unknown as Row[], csvColumns(ALL_FIELDS as string[]));
     }
   } finally {
     db.close();
@@ -48,9 +48,50 @@ export function runExport(flags: ExportFlags, g: Globals, log: ReturnType<typeof
     process.stdout.write(text);
     return;
   }
-  writeAtomically(flags.output, text);
+  writeOutput(flags.output, text);
   const noun = format === 'iati' ? (count === 1 ? 'IATI activity' : 'IATI activities') : count === 1 ? 'project' : 'projects';
   log.info(`wrote ${count} ${noun} to ${flags.output}`);
+}
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * -o PATH: a regular file (or a new one) is replaced in one step; a symbolic link is followed and
+ * its target written the same way (the link stays); a named pipe or a character device
+ * (/dev/stdout, /dev/null) is written to, as the shell's > would; a folder, a block device, a
+ * socket or a link to nothing is refused. Nothing but a regular file is ever replaced.
+ */
+function writeOutput(path: string, text: string): void {
+  let st: Stats;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return writeAtomically(path, text); // a new file
+  }
+  if (st.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = realpathSync(path);
+    } catch {
+      throw new IomError(`cannot write ${path}: it is a symbolic link to a file that does not exist`);
+    }
+    return writeOutput(target, text);
+  }
+  if (st.isFile()) return writeAtomically(path, text);
+  if (st.isFIFO() || st.isCharacterDevice()) {
+    try {
+      writeFileSync(path, text);
+    } catch (err) {
+      throw new IomError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    return;
+  }
+  throw new IomError(`cannot write ${path}: it is ${kindOf(st)}; -o writes a file, a named pipe or a device`);
 }
 
 /** Writes beside the target then renames, so a reader never sees half a file. */

@@ -1,8 +1,10 @@
 // The ingest command's loop: per-file report on stderr, one transaction per file,
 // keep going after a bad file, decide the exit code once at the end.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { IomError, InputError } from '../errors.js';
+import { visibleLine } from '../output/safe.js';
 import { collectFiles } from '../ingest/files.js';
 import { ingestFile, storeFile, unchangedFile, type FileResult } from '../ingest/index.js';
 import { defaultJobs, parseInPool, poolAvailable } from '../ingest/pool.js';
@@ -16,6 +18,7 @@ const KIND_LABEL: Record<string, string> = {
   'iom-activity-sheet': 'activity sheet',
   'iom-news': 'news item',
   'ngo-article': 'NGO article',
+  'project-page': 'project page',
 };
 
 /** Below this many files, threads cost more to start than they save. */
@@ -33,7 +36,7 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
   const show = (p: string) => {
     if (/^https?:\/\//i.test(p)) return p;
     const r = relative(process.cwd(), p);
-    return r && !r.startsWith('..') ? r : p;
+    return visibleLine(r && !r.startsWith('..') ? r : p);
   };
   const urls = opts.urls ?? [];
   const { files, errors, skipped } = paths.length ? await collectFiles(paths) : { files: [], errors: [], skipped: 0 };
@@ -62,6 +65,7 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
   };
   let added = 0;
   let unchanged = 0;
+  let moved = 0;
   let records = 0;
   let done = 0;
   let pages = 0;
@@ -72,11 +76,21 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
       note(`= ${show(file)}: unchanged`);
       return;
     }
+    if (r.outcome === 'copy') {
+      unchanged++;
+      note(`= ${show(file)}: the same content as ${show(r.sameAs!)}, stored once`);
+      return;
+    }
+    if (r.outcome === 'moved') {
+      moved++;
+      note(`> ${show(file)}: moved from ${show(r.sameAs!)} (same content; its path is updated, its records kept)`);
+      return;
+    }
     added++;
     records += r.records;
     const warn = r.warnings.length ? `; ${r.warnings.join('; ')}` : '';
     note(
-      `${r.outcome === 'replaced' ? '~' : '+'} ${show(file)}: ${KIND_LABEL[r.kind!] ?? r.kind}, ${r.records} project${r.records === 1 ? '' : 's'}, ${r.repairs} repair${r.repairs === 1 ? '' : 's'}${r.outcome === 'replaced' ? ' (replaced the earlier version)' : ''}${warn}`,
+      `${r.outcome === 'replaced' ? '~' : '+'} ${show(file)}: ${KIND_LABEL[r.kind!] ?? r.kind}, ${r.records} record${r.records === 1 ? '' : 's'}, ${r.repairs} repair${r.repairs === 1 ? '' : 's'}${r.outcome === 'replaced' ? ' (replaced the earlier version)' : ''}${warn}`,
     );
   };
   const fail = (file: string, err: unknown) => {
@@ -86,7 +100,10 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
     const path = err instanceof InputError ? err.path : file;
     note(`${show(path)}: ${err.message}`, true);
   };
-  const jobs = opts.jobs ?? defaultJobs();
+  // More threads than cores only costs memory (each thread holds its pages and a lexicon).
+  const cores = availableParallelism();
+  if (opts.jobs !== undefined && opts.jobs > cores) log.info(`--jobs ${opts.jobs} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}: using ${cores}`);
+  const jobs = Math.min(opts.jobs ?? defaultJobs(), cores);
   try {
     if (jobs > 1 && files.length >= POOL_MIN_FILES && poolAvailable()) {
       // Parsing on `jobs` threads, storing here, in the order of the files.
@@ -133,7 +150,7 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
   const stopped = interrupted ? `stopped after ${done} of ${total} ${pages ? 'files and pages' : 'files'}; ` : '';
   const what = [files.length || !pages ? `${files.length} file${files.length === 1 ? '' : 's'}` : '', pages ? `${pages} page${pages === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
   log.info(
-    `${stopped}${what}: ${added} stored (${records} projects), ${unchanged} unchanged, ${failed} failed; database ${dbPath}`,
+    `${stopped}${what}: ${added} stored (${records} ${records === 1 ? 'record' : 'records'}), ${moved ? `${moved} moved, ` : ''}${unchanged} unchanged, ${failed} failed; database ${dbPath}`,
   );
   if (failed || interrupted) process.exitCode = interrupted ? 130 : 1;
 }

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { IomError } from '../errors.js';
 import { commandModules } from './commands/index.js';
+import { visible } from '../output/safe.js';
 import { readFileSync } from 'node:fs';
 
 // `iom query | head -1`: the reader went away; end quietly, as other Unix tools do.
@@ -22,10 +23,12 @@ program
   .option('--db <path>', 'SQLite database (default: $IOM_DB, else $XDG_DATA_HOME/iom/iom.sqlite)')
   .option('-q, --quiet', 'no messages on stderr, data only')
   .option('--debug', 'show stack traces')
-  .showHelpAfterError()
+  .showHelpAfterError("(run 'iom --help' for the commands)")
   .exitOverride();
 
 for (const register of commandModules) register(program);
+// A usage error is one line and a hint, not the whole help.
+for (const cmd of program.commands) cmd.showHelpAfterError(`(run 'iom ${cmd.name()} --help' for its options and examples)`);
 
 try {
   await program.parseAsync(process.argv);
@@ -37,7 +40,7 @@ try {
     // commander has printed its message already; help and version exit 0.
     process.exitCode = err.exitCode === 0 ? 0 : 2;
   } else if (err instanceof IomError) {
-    process.stderr.write(`iom: ${err.message}\n`);
+    process.stderr.write(`iom: ${visible(err.message)}\n`);
     if (program.opts().debug) process.stderr.write(`${err.stack}\n`);
     process.exitCode = err.exitCode;
   } else {

@@ -1,6 +1,7 @@
 // Option sets shared by commands, defined once, and the stderr logger.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { FORMATS, type Format } from '../output/formats.js';
+import { visible } from '../output/safe.js';
 
 export function formatOption(): Option {
   return new Option('-f, --format <format>', 'output format (default: table on a terminal, json in a pipe)').choices(FORMATS);
@@ -30,22 +31,24 @@ export function globals(cmd: Command): Globals {
 export function logger(g: Globals) {
   return {
     info: (msg: string) => {
-      if (!g.quiet) process.stderr.write(`${msg}\n`);
+      if (!g.quiet) process.stderr.write(`${visible(msg)}\n`);
     },
     warn: (msg: string) => {
-      if (!g.quiet) process.stderr.write(`iom: warning: ${msg}\n`);
+      if (!g.quiet) process.stderr.write(`iom: warning: ${visible(msg)}\n`);
     },
     /** Errors are shown even with -q. */
-    error: (msg: string) => process.stderr.write(`iom: ${msg}\n`),
+    error: (msg: string) => process.stderr.write(`iom: ${visible(msg)}\n`),
   };
 }
 
-export function intOption(name: string, min = 0) {
+/** A whole number from min to max (default: the largest integer SQLite and JavaScript share exactly). */
+export function intOption(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < min) {
-      throw new InvalidArgumentError(`${name} expects a whole number${min ? ` of at least ${min}` : ''}, not '${value}'`);
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} expects a whole number from ${min} to ${max}, not '${value}'`);
     }
-    return Number(value);
+    return n;
   };
 }
 

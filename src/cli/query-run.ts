@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { openDb, resolveDbPath } from '../store/db.js';
 import { iterateProjects, type ProjectRow } from '../query/list.js';
-import { renderTable, type Cell, type Format, type Row } from '../output/render.js';
+import { csvColumns, renderTable, type Cell, type Format, type Row } from '../output/render.js';
 import { ChunkedWriter, streamCsv, streamJson, streamNdjson } from '../output/stream.js';
 import { humanDate, humanMoney } from '../output/human.js';
 import { useColor } from '../output/color.js';
@@ -15,11 +15,14 @@ export const ALL_FIELDS: (keyof ProjectRow)[] = [
   'summary', 'source', 'repairs', 'sources', 'records', 'conflicts',
 ];
 const TABLE_FIELDS = ['id', 'title', 'status', 'start', 'end', 'donors', 'countries', 'budget_usd'];
+/** The table columns that show a dispute as "a ≠ b" (see disputed_). */
+const MARKED = ['start', 'end', 'budget_usd', 'status'];
 
 export function pickFields(flag: string | undefined, hasSnippet: boolean): string[] | undefined {
-  if (!flag) return undefined;
+  if (flag === undefined) return undefined;
   const fields = flag.split(',').map((f) => f.trim()).filter(Boolean);
   const known = [...ALL_FIELDS, ...(hasSnippet ? ['snippet'] : [])] as string[];
+  if (fields.length === 0) throw new UsageError(`--fields needs at least one field (leave it out for all); fields are: ${known.join(', ')}`);
   for (const f of fields) {
     if (!known.includes(f)) throw new UsageError(`unknown field '${f}'; fields are: ${known.join(', ')}`);
   }
@@ -31,7 +34,9 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
   try {
     const hasSnippet = flags.text !== undefined;
     const fields = pickFields(flags.fields, hasSnippet);
-    const rows = iterateProjects(db, flags, { limit: flags.limit, offset: flags.offset, sort: flags.sort, unmerged: flags.unmerged });
+    // snippets only when shown: --fields without snippet, or no --text, makes none
+    const snippet = hasSnippet && (fields ? fields.includes('snippet') : true);
+    const rows = iterateProjects(db, flags, { limit: flags.limit, offset: flags.offset, sort: flags.sort, unmerged: flags.unmerged, snippet });
     let count = 0;
     let disputed = 0;
     const counted = function* (): Generator<ProjectRow> {
@@ -56,11 +61,13 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
       const out = new ChunkedWriter();
       if (format === 'json') streamJson(out, counted(), project);
       else if (format === 'ndjson') streamNdjson(out, counted(), project);
-      else streamCsv(out, counted() as unknown as Iterable<Row>, fields ?? (ALL_FIELDS as string[]).concat(hasSnippet ? ['snippet'] : []));
+      else streamCsv(out, counted() as unknown as Iterable<Row>, csvColumns(fields ?? (ALL_FIELDS as string[]).concat(hasSnippet ? ['snippet'] : [])));
       out.end();
     }
     if (count === 0) log.info('no project matches these filters');
-    if (disputed) {
+    // The note explains the ≠ marks: only a table has them, and only in these columns.
+    const marked = format === 'table' && (fields ?? TABLE_FIELDS).some((f) => MARKED.includes(f));
+    if (disputed && marked) {
       log.info(`${disputed} project${disputed > 1 ? 's' : ''} merged from sources that disagree (marked ≠; 'iom show ID' lists who said what)`);
     }
   } finally {

@@ -1,6 +1,7 @@
 // `iom show` for people: each field's value, what each source wrote, and where sources disagree.
 import { useColor, chalkFor } from '../output/color.js';
 import { humanDate, humanMoney } from '../output/human.js';
+import { mapStringsDeep, visible } from '../output/safe.js';
 import type { ProjectDetail } from '../query/show.js';
 import type { ProjectRow } from '../query/list.js';
 
@@ -24,7 +25,9 @@ function show(p: ProjectRow, k: string): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-export function renderShow(p: ProjectDetail, terminal: boolean): string {
+export function renderShow(detail: ProjectDetail, terminal: boolean): string {
+  // what a page wrote is shown, never obeyed: control characters appear as \xNN
+  const p = mapStringsDeep(detail, visible);
   const c = chalkFor(terminal && useColor(process.stdout, 'table'));
   const lines: string[] = [c.bold(p.title), `${c.dim('id')} ${p.id}`, ''];
   for (const k of FIELDS) {

@@ -19,7 +19,44 @@ const oneLine = (err: unknown) => (err as Error).message.replace(/\s+/g, ' ').tr
  * INSERT/UPDATE/DELETE/CREATE, ATTACH/DETACH (readonly but no rows) and PRAGMA assignments.
  * SQLite errors become one-line usage errors.
  */
-export function runSqlQuery(db: Db, sql: string): SqlResult {
+/** -p pairs to named and numbered parameters; a name without a value is a usage error. */
+export function splitParams(flat: string[]): Record<string, string> {
+  if (flat.length % 2 === 1) throw new UsageError(`-p takes a name and a value: -p ${flat[flat.length - 1]} has no value`);
+  const out: Record<string, string> = {};
+  for (let i = 0; i < flat.length; i += 2) out[flat[i]!.replace(/^[:@$?]/, '')] = flat[i + 1]!;
+  return out;
+}
+
+/**
+ * Binds -p values to the statement's parameters by name (:id, @id, $id) or number (?1, and a bare
+ * ? takes its position). A parameter the query names but -p does not give is a usage error naming
+ * it; a -p the query does not use is one too (a typo would otherwise pass unseen).
+ */
+function bindParams(sql: string, given: Record<string, string>): [Record<string, string>] | [] {
+  const names = [...new Set(scanParams(sql))];
+  if (names.some((n) => n.startsWith('?'))) {
+    throw new UsageError(`the query has a ? parameter: name it (:name) and give its value with -p name VALUE`);
+  }
+  const missing = names.filter((n) => !(n.slice(1) in given));
+  if (missing.length) {
+    throw new UsageError(`the query's parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'have' : 'has'} no value: give ${missing.map((n) => `-p ${n.slice(1)} VALUE`).join(' ')}`);
+  }
+  const unused = Object.keys(given).filter((k) => !names.some((n) => n.slice(1) === k));
+  if (unused.length) throw new UsageError(`the query has no parameter ${unused.map((n) => `:${n}`).join(', ')} (given with -p)`);
+  // Values are text, as sqlite-utils passes them; SQLite compares them with a number column as
+  // numbers (its affinity rules), so "budget_usd > :min" works with -p min 100000.
+  return names.length ? [Object.fromEntries(names.map((n) => [n.slice(1), given[n.slice(1)]!]))] : [];
+}
+
+/** The parameters a statement names, outside strings, quoted names and comments: ":id", "?1", "?". */
+export function scanParams(sql: string): string[] {
+  const out: string[] = [];
+  const re = /'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|([:@$][A-Za-z_][\w]*(?:::[\w]+)*|\?\d*)/g;
+  for (let m; (m = re.exec(sql)); ) if (m[1]) out.push(m[1]);
+  return out;
+}
+
+export function runSqlQuery(db: Db, sql: string, params: Record<string, string> = {}): SqlResult {
   if (!sql.trim()) throw new UsageError(`iom sql needs a query, e.g. iom sql "SELECT count(*) FROM projects"`);
   let stmt: Database.Statement;
   try {
@@ -40,9 +77,10 @@ export function runSqlQuery(db: Db, sql: string): SqlResult {
     seen.set(c.name, n);
     return n === 1 ? c.name : `${c.name}_${n}`;
   });
+  const args = bindParams(sql, params);
   let raw: unknown[][];
   try {
-    raw = stmt.raw(true).all() as unknown[][];
+    raw = stmt.raw(true).all(...args) as unknown[][];
   } catch (err) {
     if (err instanceof Database.SqliteError) throw new UsageError(`SQL error: ${oneLine(err)}`);
     throw err;
@@ -58,11 +96,11 @@ function cell(v: unknown): Row[string] {
   return v as Row[string];
 }
 
-export function runSql(sql: string, flags: SqlFlags, g: Globals, format: Format): void {
+export function runSql(sql: string, flags: SqlFlags & { params?: Record<string, string> }, g: Globals, format: Format): void {
   const db = openDb(resolveDbPath(g.db), { readonly: true });
   let result: SqlResult;
   try {
-    result = runSqlQuery(db, sql);
+    result = runSqlQuery(db, sql, flags.params);
   } finally {
     db.close();
   }

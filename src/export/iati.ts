@@ -3,6 +3,7 @@
 //   iati-identifier, reporting-org, title, description, participating-org+, other-identifier*,
 //   activity-status, activity-date+, activity-scope?, recipient-country*, sector, budget?
 // Everything from a source goes through xmlText/xmlAttr (escaped, XML-invalid characters removed).
+import { basename } from 'node:path';
 import type { ExportProject } from './load.js';
 import { activityScope, donorRef, donorType, fullDate, identifierPart, IOM_NAME, IOM_REF } from './iati-codes.js';
 
@@ -136,7 +137,8 @@ function activity(p: ExportProject, identifier: string, today: string): string[]
   if (dates.length === 0) return 'no known date (IATI needs at least one activity-date)';
   const description = r.summary?.trim() || p.text.trim() || r.title;
   const lines: string[] = [
-    comment(`iom ${r.id} from ${r.sources.join(', ')}`),
+    // the file names only: a published file says nothing of the folders of the machine it came from
+    comment(`iom ${r.id} from ${r.sources.map((p) => basename(p)).join(', ')}`),
     `<iati-identifier>${xmlText(identifier)}</iati-identifier>`,
     org('reporting-org', { ref: IOM_REF, type: '40' }, IOM_NAME),
     `<title>${narrative(r.title)}</title>`,

@@ -1,11 +1,12 @@
 // The whole pipeline for one file: read -> repair -> extract -> normalize -> store.
 // All async work (reading, PDF text) happens first; the write is one synchronous transaction.
 import { InputError } from '../errors.js';
+import { stripControlsDeep } from '../output/safe.js';
 import { decodeDocument, readBytes, readDocument, type FileBytes, type ReadOptions } from '../read/index.js';
 import { loadLexicon, repairDocument } from '../repair/index.js';
 import { extractPage, READERS } from '../extract/index.js';
 import { normalizeRecord } from '../normalize/index.js';
-import { writeSource, isUnchanged, type WriteOutcome } from '../store/records.js';
+import { storeKnownContent, writeSource, type WriteInfo, type WriteOutcome } from '../store/records.js';
 import type { Db } from '../store/db.js';
 import type { PageKind, ProjectRecord, RawDocument, RepairedDocument } from '../types.js';
 
@@ -25,6 +26,8 @@ export interface FileResult {
   records: number;
   repairs: number;
   warnings: string[];
+  /** For moved and copy: the path the same content is stored under. */
+  sameAs?: string;
 }
 
 /** read + repair + extract + normalize; throws InputError when the file holds no project. */
@@ -45,10 +48,14 @@ export function parseDocument(path: string, raw: Awaited<ReturnType<typeof readD
     throw new InputError(`no project found: ${found.missing ?? `looks like ${KIND_NAME[kind]}, but no project in it has a title`}`, path);
   }
   doc.warnings.push(...found.warnings);
+  // Ids come from the content (its hash) and the record's position, never from where the file
+  // lies: the same page gives the same ids on every machine, in every folder.
   // A project is known by its title: a draft whose title is empty once normalized (a damaged
   // page, a label with nothing after it) is not a project.
+  // Control characters (ESC sequences, BEL…) from a page are never stored: nothing read can
+  // later drive the terminal of whoever lists it.
   const records = drafts
-    .map((d) => normalizeRecord(d, { sourceName: path, repairs: doc.repair.changes, today }))
+    .map((d) => stripControlsDeep(normalizeRecord(d, { sourceName: raw.hash, repairs: doc.repair.changes, today })))
     .filter((r) => r.title.trim() !== '');
   if (records.length === 0) {
     throw new InputError(`looks like ${KIND_NAME[kind]}, but no project ${drafts.length ? 'in it has a title' : 'was found in it'}`, path);
@@ -56,7 +63,7 @@ export function parseDocument(path: string, raw: Awaited<ReturnType<typeof readD
   return { doc, kind, records };
 }
 
-export function storeParsed(db: Db, parsed: Parsed): WriteOutcome {
+export function storeParsed(db: Db, parsed: Parsed, info?: WriteInfo): WriteOutcome {
   const { doc, kind, records } = parsed;
   return writeSource(
     db,
@@ -72,6 +79,7 @@ export function storeParsed(db: Db, parsed: Parsed): WriteOutcome {
       warnings: doc.warnings,
     },
     records,
+    { info },
   );
 }
 
@@ -83,9 +91,9 @@ export async function ingestFile(db: Db, path: string, opts: ReadOptions & { tod
 /** Bytes read already (a file, or a page fetched by URL: its path is the URL), end to end. */
 export async function ingestBytes(db: Db, bytes: FileBytes, opts: ReadOptions & { today?: Date } = {}): Promise<FileResult> {
   const path = bytes.path;
-  if (isUnchanged(db, bytes.path, bytes.hash)) {
-    return unchangedFile(path);
-  }
+  const info: WriteInfo = {};
+  const known = storeKnownContent(db, bytes.path, bytes.hash, info);
+  if (known) return { ...unchangedFile(path), outcome: known, sameAs: info.sameAs };
   // A PDF is parsed on another thread: the repair's lexicon (read once per process, 20-30 ms)
   // loads while it is, not after.
   const pdf = await import('../read/pdf.js');
@@ -101,9 +109,12 @@ export async function ingestBytes(db: Db, bytes: FileBytes, opts: ReadOptions & 
 
 /** Stores a parsed file and says what happened, for the report. */
 export function storeFile(db: Db, path: string, parsed: Parsed): FileResult {
+  const info: WriteInfo = {};
+  const outcome = storeParsed(db, parsed, info);
+  if (outcome === 'moved' || outcome === 'copy' || outcome === 'unchanged') return { ...unchangedFile(path), outcome, sameAs: info.sameAs };
   return {
     path,
-    outcome: storeParsed(db, parsed),
+    outcome,
     kind: parsed.kind,
     records: parsed.records.length,
     repairs: parsed.doc.repair.changes.length,

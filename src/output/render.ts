@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { chalkFor } from './color.js';
+import { visibleLine } from './safe.js';
 
 export { FORMATS, type Format } from './formats.js';
 
@@ -45,8 +46,32 @@ export function renderCsv(rows: Row[], columns: string[]): string {
 /** Cells that a spreadsheet would run as a formula (=, +, -, @) are quoted. */
 export const CSV_OPTIONS = { quoted_match: /^[=+\-@]/ };
 
+/**
+ * CSV columns for project rows: the budget as two columns, amount and currency (a spreadsheet
+ * sums an amount, not {"amount": …}).
+ */
+export function csvColumns(columns: string[]): string[] {
+  return columns.flatMap((c) => (c === 'budget' ? ['budget_amount', 'budget_currency'] : [c]));
+}
+
+/** A cell as a spreadsheet shows it: lists joined with "; ", no JSON. */
+function csvCell(r: Row, c: string): string {
+  const v = r[c];
+  if (v === undefined && (c === 'budget_amount' || c === 'budget_currency')) {
+    const b = r.budget as { amount?: number; currency?: string } | null | undefined;
+    return b ? String((c === 'budget_amount' ? b.amount : b.currency) ?? '') : '';
+  }
+  if (c === 'beneficiaries' && Array.isArray(v)) {
+    return (v as { count?: number; what?: string; qualifier?: string | null }[]).map((b) => [b.qualifier, b.count, b.what].filter((x) => x !== null && x !== undefined && x !== '').join(' ')).join('; ');
+  }
+  if (c === 'conflicts' && Array.isArray(v)) {
+    return (v as { field: string; values: { value: unknown }[] }[]).map((x) => `${x.field}: ${[...new Set(x.values.map((y) => flat(y.value as Cell)))].join(' ≠ ')}`).join('; ');
+  }
+  return flat(v);
+}
+
 export function csvCells(r: Row, columns: string[]): string[] {
-  return columns.map((c) => flat(r[c]));
+  return columns.map((c) => csvCell(r, c));
 }
 
 export function ellipsize(s: string, max: number): string {
@@ -73,8 +98,8 @@ function fitWidths(natural: number[], width: number): number[] {
 
 export function renderTable(rows: Row[], opts: TableOptions): string {
   const c = chalkFor(opts.color);
-  const cells = rows.map((r) => opts.columns.map((col) => (opts.display?.[col] ?? flat)(r[col], r).replace(/\s+/g, ' ')));
-  const heads = opts.columns.map((col) => opts.headers?.[col] ?? col);
+  const cells = rows.map((r) => opts.columns.map((col) => visibleLine((opts.display?.[col] ?? flat)(r[col], r).replace(/[ \t\n\r\f\v\u00a0]+/g, ' '))));
+  const heads = opts.columns.map((col) => visibleLine(opts.headers?.[col] ?? col));
   let widths: number[] | undefined;
   if (opts.width) {
     const natural = opts.columns.map((_, i) => Math.max(heads[i]!.length, ...cells.map((row) => row[i]!.length)));

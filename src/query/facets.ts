@@ -4,7 +4,7 @@
 import type { Db } from '../store/db.js';
 import type { QueryFilters } from './filters.js';
 import type { ProjectRow } from './list.js';
-import { activeBounds, addTo, tally, type TallyField } from './stats.js';
+import { activeBounds, addTo, donorsWithGovernments, tally, type TallyField } from './stats.js';
 import { openScope } from './scope.js';
 
 export const FACETS = ['donor', 'country', 'status', 'type', 'year', 'section', 'kind', 'source'] as const;
@@ -27,7 +27,7 @@ export type Facets = Record<Facet, FacetValue[]>;
 function values(r: ProjectRow, kindOf: Map<string, string>): Record<Facet, (string | number | null)[]> {
   const from = r.start ?? activeBounds(r).from;
   return {
-    donor: r.donors,
+    donor: donorsWithGovernments(r),
     country: r.countries,
     status: [r.status],
     type: [r.type],

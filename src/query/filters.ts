@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { resolveDonorQuery, nearestDonorNames } from '../normalize/donors.js';
 import { normalizeStatus } from '../normalize/status.js';
-import { resolveCountryQuery } from '../normalize/countries.js';
+import { nearestCountryNames, resolveCountryQuery } from '../normalize/countries.js';
 import { ftsQuery } from './fts.js';
 
 export interface QueryFilters {
@@ -35,6 +35,10 @@ export function periodBounds(value: string, flag: string): { first: string; last
   const [, y, mo, d] = m;
   if (mo && (Number(mo) < 1 || Number(mo) > 12)) throw new UsageError(`${flag}: no month ${mo} in '${value}'`);
   if (d && (Number(d) < 1 || Number(d) > 31)) throw new UsageError(`${flag}: no day ${d} in '${value}'`);
+  // 2014-02-31, 2015-02-29, 2014-04-31: a day the month does not have
+  if (d && new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) {
+    throw new UsageError(`${flag}: ${value} is not a date (no day ${Number(d)} in that month)`);
+  }
   if (d) return { first: `${y}-${mo}-${d}`, last: `${y}-${mo}-${d}` };
   if (mo) return { first: `${y}-${mo}-01`, last: `${y}-${mo}-31` };
   return { first: `${y}-01-01`, last: `${y}-12-31` };
@@ -140,6 +144,9 @@ function minDate(a: string | undefined, b: string): string {
 
 function resolveCountryCode(q: string): string {
   const code = resolveCountryQuery(q);
-  if (!code) throw new UsageError(`unknown country '${q}': give an ISO code (MA) or a French or English name (Maroc, Morocco)`);
+  if (!code) {
+    const near = nearestCountryNames(q);
+    throw new UsageError(`unknown country '${q}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''} (give an ISO code such as MA, or a French or English name such as Maroc or Morocco)`);
+  }
   return code;
 }

@@ -5,6 +5,7 @@ import type { Db } from '../store/db.js';
 import type { Beneficiaries } from '../types.js';
 import { buildWhere, type QueryFilters } from './filters.js';
 import { mergeRows, type Conflict } from './merge.js';
+import { snippetFor } from './snippet.js';
 
 export interface ProjectRow {
   id: string;
@@ -58,6 +59,8 @@ export interface ListOptions {
   sort?: string;
   /** One row per source record, instead of one row per project. */
   unmerged?: boolean;
+  /** With a --text search: give each row its snippet (default true; it costs a statement a row). */
+  snippet?: boolean;
 }
 
 function orderBy(sort: string | undefined, ranked: boolean): string {
@@ -164,6 +167,8 @@ interface Links {
 }
 
 interface Linked extends Base {
+  /** projects.rowid */
+  rid: number;
   /** JSON of Links (projects.links, kept by writeSource from the link tables). */
   links: string;
   /** 1 when the project has records from other sources (to be merged). */
@@ -182,22 +187,21 @@ function* selectBase(db: Db, filters: QueryFilters, opts: ListOptions & { groupI
     where.params.push(opts.groupId);
   }
   const ranked = where.match !== undefined;
-  const fts = ranked
-    ? `JOIN (SELECT rowid AS fts_rowid, rank, snippet(projects_fts, -1, '[', ']', '…', 12) AS snippet
-              FROM projects_fts WHERE projects_fts MATCH ?) f ON f.fts_rowid = p.rowid`
-    : '';
+  // The snippet is made for the rows returned only, after the limit (snippetFor, below).
+  const fts = ranked ? `JOIN (SELECT rowid AS fts_rowid, rank FROM projects_fts WHERE projects_fts MATCH ?) f ON f.fts_rowid = p.rowid` : '';
+  const snippets = ranked && opts.snippet !== false;
   // Always a LIMIT (-1: none): SQLite drops the ORDER BY of a FROM-clause subquery that has no LIMIT.
   const limit = opts.limit !== undefined ? 'LIMIT ? OFFSET ?' : opts.offset ? 'LIMIT -1 OFFSET ?' : 'LIMIT -1';
   // The sort carries only what it sorts on and the rowid; the wide columns are read after it,
   // for the rows returned (a row's text and links are never copied through the sorter). CROSS
   // JOIN keeps the ordered rows as the outer loop (SQLite does not reorder a CROSS JOIN).
-  const inner = `SELECT p.rowid AS rid, s.path AS source ${ranked ? ', f.snippet' : ''}
+  const inner = `SELECT p.rowid AS rid, s.path AS source
     FROM projects p JOIN sources s ON s.id = p.source_id ${fts}
     ${where.sql} ${orderBy(opts.sort, ranked)} ${limit}`;
   const sql = `SELECT p.id, p.group_id, p.title, p.acronym, p.status, p.status_derived, p.type, p.section, p.start, p."end",
       p.end_open, p.activity_start, p.activity_end, p.budget_amount, p.budget_currency, p.budget_usd, p.coverage,
       p.year, p.idf_region, p.prima_id, p.project_id, p.kind, p.summary, p.beneficiaries, p.repairs, p.links,
-      o.source ${ranked ? ', o.snippet' : ''},
+      o.source, o.rid,
       ${GROUP_SIZE} > 1 AS multi
     FROM (${inner}) o CROSS JOIN projects p ON p.rowid = o.rid`;
   const params: unknown[] = [...(ranked ? [where.match] : []), ...where.params];
@@ -209,6 +213,7 @@ function* selectBase(db: Db, filters: QueryFilters, opts: ListOptions & { groupI
     for (;;) {
       const next = withSearchErrors(filters, () => rows.next());
       if (next.done) return;
+      if (snippets) next.value.snippet = snippetFor(db, where.match!, next.value.rid) ?? '';
       yield next.value;
     }
   } finally {
@@ -243,6 +248,12 @@ export function withSearchErrors<T>(filters: QueryFilters, fn: () => T): T {
 
 function searchError(err: unknown, filters: QueryFilters): unknown {
   if (filters.text !== undefined && (err as { code?: string }).code === 'SQLITE_ERROR') {
+    const col = /no such column: (\S+)/.exec((err as Error).message);
+    if (col) {
+      return new UsageError(
+        `cannot search for '${filters.text}': in --text, '${col[1]}:' is FTS5 syntax for a column, and the searchable columns are title, summary and text; to search for the words as written, quote them: --text '"${filters.text.replace(/"/g, '""')}"'`,
+      );
+    }
     return new UsageError(`cannot search for '${filters.text}': ${(err as Error).message.replace(/^fts5: /, '')}. Use words, "a phrase", prefix*, OR, NOT`);
   }
   return err;

@@ -30,7 +30,10 @@ export interface DbInfo {
   path: string;
   schema_version: number;
   sources: number;
+  /** Projects as query lists them: records of one project from several sources count once. */
   projects: number;
+  /** Records: one per project per source. */
+  records: number;
   donors: number;
   countries: number;
   bytes: number;
@@ -42,7 +45,8 @@ export function dbInfo(db: Db, path: string, bytes: number): DbInfo {
     path,
     schema_version: db.pragma('user_version', { simple: true }) as number,
     sources: one('SELECT count(*) AS n FROM sources'),
-    projects: one('SELECT count(*) AS n FROM projects'),
+    projects: one('SELECT count(DISTINCT group_id) AS n FROM projects'),
+    records: one('SELECT count(*) AS n FROM projects'),
     donors: one('SELECT count(DISTINCT coalesce(code, name)) AS n FROM project_donors'),
     countries: one('SELECT count(DISTINCT code) AS n FROM project_countries'),
     bytes,

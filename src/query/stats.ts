@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import type { Status } from '../types.js';
 import { activeRange } from '../normalize/dates.js';
+import { listDonors } from '../normalize/donors.js';
 import type { QueryFilters } from './filters.js';
 import type { ProjectRow } from './list.js';
 import { openScope, type Scope } from './scope.js';
@@ -48,9 +49,35 @@ export function activeBounds(r: ProjectRow): { from: string | null; to: string |
   return activeRange({ start: r.start, end: r.end, endOpen: r.end_open, status: r.status as Status | null });
 }
 
+let governments: Map<string, string> | undefined;
+/**
+ * Agency code -> the name of its government (USAID -> États-Unis): a government counts the
+ * projects of its agencies, in `iom donors`, `stats --by donor` and `facets` alike, as
+ * `--donor États-Unis` finds them.
+ */
+export function governmentNames(): Map<string, string> {
+  if (!governments) {
+    const all = listDonors();
+    const name = new Map(all.map((d) => [d.code, d.name]));
+    governments = new Map(all.filter((d) => d.parent && name.has(d.parent)).map((d) => [d.code, name.get(d.parent!)!]));
+  }
+  return governments;
+}
+
+/** A project's donors, with the government of each agency among them (each name once). */
+export function donorsWithGovernments(r: ProjectRow): string[] {
+  const gov = governmentNames();
+  const out = [...r.donors];
+  r.donor_codes.forEach((c) => {
+    const g = c ? gov.get(c) : undefined;
+    if (g) out.push(g);
+  });
+  return out;
+}
+
 /** Values of a field for one project; several for donor and country, none -> [null]. */
 function valuesOf(r: ProjectRow, by: Exclude<StatsBy, 'year'>): (string | null)[] {
-  const list = by === 'donor' ? r.donors : by === 'country' ? r.countries : [r[by]];
+  const list = by === 'donor' ? donorsWithGovernments(r) : by === 'country' ? r.countries : [r[by]];
   const distinct = [...new Set(list.filter((v): v is string => v !== null && v !== ''))];
   return distinct.length ? distinct : [null];
 }
@@ -134,7 +161,21 @@ export type TallyField = keyof typeof LINKED | keyof typeof COLUMNS;
  */
 export function tally(db: Db, scope: Scope, field: TallyField): Tally {
   let sql: string;
-  if (field === 'donor' || field === 'country') {
+  const params: unknown[] = [];
+  if (field === 'donor') {
+    // each donor, and for an agency its government too; a project once per name (UNION)
+    sql = `SELECT key, count(*) AS n, sum(b) AS s FROM (
+             SELECT m.rid, x.name AS key, m.budget AS b FROM ${scope.table} m CROSS JOIN project_donors x ON x.project_id = m.id
+             WHERE x.name <> ''
+             UNION
+             SELECT m.rid, g.value, m.budget FROM ${scope.table} m CROSS JOIN project_donors x ON x.project_id = m.id
+             JOIN json_each(?) g ON g.key = x.code)
+           GROUP BY key
+           UNION ALL
+           SELECT NULL, count(*), sum(m.budget) FROM ${scope.table} m
+           WHERE NOT EXISTS (SELECT 1 FROM project_donors x WHERE x.project_id = m.id AND x.name <> '')`;
+    params.push(JSON.stringify(Object.fromEntries(governmentNames())));
+  } else if (field === 'country') {
     const { table, col } = LINKED[field];
     sql = `SELECT key, count(*) AS n, sum(b) AS s FROM (
              SELECT x.${col} AS key, m.budget AS b FROM ${scope.table} m CROSS JOIN ${table} x ON x.project_id = m.id
@@ -150,7 +191,7 @@ export function tally(db: Db, scope: Scope, field: TallyField): Tally {
            FROM ${scope.table} m CROSS JOIN projects p ON p.rowid = m.rid ${sources} GROUP BY 1`;
   }
   const out: Tally = new Map();
-  for (const [key, n, sum] of db.prepare(sql).raw().all() as [string | number | null, number, number | null][]) {
+  for (const [key, n, sum] of db.prepare(sql).raw().all(...params) as [string | number | null, number, number | null][]) {
     if (n > 0) addTo(out, key, n, sum);
   }
   return out;

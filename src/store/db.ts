@@ -1,10 +1,52 @@
 // Opening the database: where it lives, WAL, busy timeout, schema migrations.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
+import { retryBusy } from './busy.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+// URI file names, read by better-sqlite3 when it first opens a database, let a database in a
+// read-only folder be opened with `immutable=1` (see openReadonly). Paths given to openDb are
+// absolute (resolveDbPath), so none is ever taken for a URI by accident.
+process.env.SQLITE_USE_URI ??= '1';
+
+/** What read-only commands still do, said in every "read-only:" message. */
+const READS_STILL_WORK = "commands that only read (query, show, sql, export, stats, check) still work";
+
+/**
+ * Why this database cannot be written, or undefined when it can (or does not exist yet): the file
+ * is read-only, or its folder is and SQLite's journal files (-wal, -shm) are not there to write.
+ */
+export function readOnlyReason(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const writable = (p: string) => {
+    try {
+      accessSync(p, constants.W_OK);
+      return true;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : false;
+    }
+  };
+  if (writable(path) === false) return `read-only: ${path} cannot be written (the file's permissions or a read-only file system); ${READS_STILL_WORK}`;
+  const journal = [`${path}-wal`, `${path}-shm`].map(writable);
+  if (journal.every((w) => w === true)) return undefined;
+  if (journal.includes(false) || writable(dirname(path)) === false) {
+    return `read-only: the folder ${dirname(path)} cannot be written, and SQLite needs to write ${basename(path)}-wal and ${basename(path)}-shm beside the database; ${READS_STILL_WORK}`;
+  }
+  return undefined;
+}
+
+/** SQLite's "cannot write" errors, raised mid-way (a file system remounted read-only). */
+export function isReadOnlyError(err: unknown): boolean {
+  return /^SQLITE_READONLY/.test((err as { code?: string } | undefined)?.code ?? '');
+}
+
+/** A file: URI for an absolute path (%, ? and # escaped). */
+function fileUri(path: string): string {
+  return `file:${path.replace(/[%?#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
 
 export type Db = Database.Database;
 
@@ -23,6 +65,10 @@ export interface OpenOptions {
 }
 
 export function openDb(path: string, opts: OpenOptions = {}): Db {
+  if (!opts.readonly) {
+    const reason = readOnlyReason(path);
+    if (reason) throw new StoreError(reason);
+  }
   let db: Db;
   try {
     if (opts.create !== false && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
@@ -41,30 +87,42 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     throw new StoreError(`cannot open database ${path}: ${msg}`);
   }
   if (opts.readonly) {
-    // An older database is upgraded once, read-write, before a read-only command uses it.
     let v = -1;
     try {
       v = schemaVersion(db);
-    } catch {
-      /* not a database: reported by migrate() below */
+    } catch (err) {
+      // A WAL database in a read-only folder, without its -shm file: SQLite cannot set up the
+      // shared memory it reads through. Nobody can write it there, so it is read as immutable.
+      if (/^SQLITE_READONLY_DIRECTORY|^SQLITE_CANTOPEN/.test((err as { code?: string }).code ?? '')) {
+        db.close();
+        db = new Database(`${fileUri(path)}?immutable=1`, { readonly: true, fileMustExist: true, timeout: 10000 });
+        try {
+          v = schemaVersion(db);
+        } catch {
+          /* not a database: reported by migrate() below */
+        }
+      }
+      /* otherwise not a database: reported by migrate() below */
     }
-    if (v > 0 && v < SCHEMA_VERSION) {
+    // An older database is upgraded once, read-write, before a read-only command uses it.
+    if (v > 0 && v < SCHEMA_VERSION && !readOnlyReason(path)) {
       db.close();
       openDb(path, { create: false }).close();
       db = new Database(path, { readonly: true, fileMustExist: true, timeout: 10000 });
     }
   }
   try {
-    if (!opts.readonly) db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
+    if (!opts.readonly) retryBusy(() => db.pragma('journal_mode = WAL'));
+    db.pragma('foreign_keys = ON');
     // A read is one pass over the pages it needs: a 4 MB page cache (better-sqlite3's default is
     // 16 MB) keeps a query's memory low at no cost in time (measured at 100,000 projects).
     if (opts.readonly) db.pragma('cache_size = -4000');
-    migrate(db, path, !!opts.readonly);
+    retryBusy(() => migrate(db, path, !!opts.readonly));
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
+    if (isReadOnlyError(err)) throw new StoreError(`read-only: ${path} cannot be written (${(err as Error).message}); ${READS_STILL_WORK}`);
     throw new StoreError(`${path} is not an iom database (${(err as Error).message})`);
   }
   return db;
@@ -83,8 +141,11 @@ function migrate(db: Db, path: string, readonly: boolean): void {
   if (version === 0) {
     const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
     if (tables.n > 0) throw new StoreError(`${path} is an SQLite file but not an iom database`);
+    if (readonly) throw new StoreError(`${path} is empty, not yet an iom database: run 'iom ingest' first, or pass --db`);
   }
-  if (readonly) throw new StoreError(`${path} has schema ${version}; open it once without --readonly to upgrade it`);
+  if (readonly) {
+    throw new StoreError(`${path} has schema ${version} and must be upgraded by a command that writes (e.g. iom ingest), but ${readOnlyReason(path) ?? 'it could not be'}`);
+  }
   // BEGIN IMMEDIATE so that two processes opening a fresh file do not both migrate.
   db.transaction(() => {
     const now = schemaVersion(db);

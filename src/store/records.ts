@@ -1,9 +1,12 @@
 // Writing one source and its records. Each file is written in one transaction:
 // either the source and all its projects are there, or nothing changed.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ProjectRecord, SourceInfo } from '../types.js';
 import type { Db } from './db.js';
 import { activeRange } from '../normalize/dates.js';
+import { retryBusy, type RetryOptions } from './busy.js';
 import { linkRecords } from './link.js';
 import { linksExpr } from './schema.js';
 
@@ -14,7 +17,17 @@ export interface SourceWrite extends SourceInfo {
   warnings: string[];
 }
 
-export type WriteOutcome = 'added' | 'replaced' | 'unchanged';
+/**
+ * added, replaced (new content at a stored path), unchanged (same path, same content), moved (the
+ * content is stored under a path that no longer holds it: the path is updated), copy (the content
+ * is stored under another path that still holds it: stored once, nothing changes).
+ */
+export type WriteOutcome = 'added' | 'replaced' | 'unchanged' | 'moved' | 'copy';
+
+/** What writeSource did, with the other path for moved and copy. */
+export interface WriteInfo {
+  sameAs?: string;
+}
 
 /** Row for the projects table. Keys are column names. */
 export function toRow(r: ProjectRecord, sourceId: number, position: number): Record<string, unknown> {
@@ -77,6 +90,8 @@ function prepared(db: Db) {
   const params = PROJECT_COLUMNS.map((c) => `@${c}`).join(', ');
   return {
     findSource: db.prepare<[string], { id: number; hash: string }>('SELECT id, hash FROM sources WHERE path = ?'),
+    findContent: db.prepare<[string, string], { id: number; path: string }>('SELECT id, path FROM sources WHERE hash = ? AND path != ? ORDER BY id LIMIT 1'),
+    movePath: db.prepare<[string, string, number]>('UPDATE sources SET path = ?, name = ? WHERE id = ?'),
     deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
     insertSource: db.prepare(`INSERT INTO sources (path, name, format, kind, hash, bytes, pages, ingested_at, records, repairs, lost_sequences, warnings)
       VALUES (@path, @name, @format, @kind, @hash, @bytes, @pages, @ingested_at, @records, @repairs, @lost_sequences, @warnings)`),
@@ -92,18 +107,78 @@ function prepared(db: Db) {
 
 const cache = new WeakMap<Db, ReturnType<typeof prepared>>();
 
-/**
- * Stores a source and its records. The same path with the same content changes nothing;
- * the same path with new content replaces that source's records, and only those.
- */
-export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[], opts: { link?: boolean } = {}): WriteOutcome {
+function statements(db: Db) {
   let st = cache.get(db);
   if (!st) cache.set(db, (st = prepared(db)));
-  const s = st;
-  return db
+  return st;
+}
+
+/** sha256 of a file's bytes, read in chunks (undefined when it cannot be read). */
+function fileHash(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const h = createHash('sha256');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
+    return h.digest('hex');
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The same content is the same source wherever it lies. Runs inside the write transaction: when
+ * this content is stored under another path, a record of `path` with other content is dropped
+ * (the file at `path` no longer holds it), and the stored source either takes this path (its old
+ * path no longer holds this content: a move) or stays as it is (a copy). Undefined: content not
+ * stored, or stored under this very path.
+ */
+function sameContent(s: ReturnType<typeof prepared>, path: string, hash: string, info?: WriteInfo): WriteOutcome | undefined {
+  const other = s.findContent.get(hash, path);
+  if (!other) return undefined;
+  const here = s.findSource.get(path);
+  if (here && here.hash !== hash) s.deleteSource.run(here.id);
+  if (here && here.hash === hash) return 'unchanged';
+  if (info) info.sameAs = other.path;
+  if (fileHash(other.path) === hash) return 'copy';
+  s.movePath.run(path, basename(path), other.id);
+  return 'moved';
+}
+
+/**
+ * Before parsing a file: what storing it would do when its content is stored already (unchanged,
+ * moved, copy), done now; undefined when the file must be parsed and stored.
+ */
+export function storeKnownContent(db: Db, path: string, hash: string, info?: WriteInfo): WriteOutcome | undefined {
+  const s = statements(db);
+  const here = s.findSource.get(path);
+  if (here?.hash === hash) return 'unchanged';
+  if (!s.findContent.get(hash, path)) return undefined;
+  return retryBusy(() => db.transaction(() => sameContent(s, path, hash, info)).immediate());
+}
+
+/**
+ * Stores a source and its records. The same path with the same content changes nothing;
+ * the same path with new content replaces that source's records, and only those; the same
+ * content under another path is one source (see sameContent). The transaction is tried again
+ * while another process holds the write lock.
+ */
+export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[], opts: { link?: boolean; info?: WriteInfo; retry?: RetryOptions } = {}): WriteOutcome {
+  const s = statements(db);
+  return retryBusy(() =>
+    db
     .transaction((): WriteOutcome => {
       const existing = s.findSource.get(source.path);
       if (existing && existing.hash === source.hash) return 'unchanged';
+      const same = sameContent(s, source.path, source.hash, opts.info);
+      if (same) return same;
       if (existing) s.deleteSource.run(existing.id);
       const { lastInsertRowid } = s.insertSource.run({
         path: source.path,
@@ -133,11 +208,32 @@ export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[
       if (opts.link !== false) linkRecords(db, sourceId, records);
       return existing ? 'replaced' : 'added';
     })
-    .immediate();
+    .immediate(),
+    opts.retry,
+  );
 }
 
 /** True when this path is stored with this content hash (lets ingest skip parsing). */
 export function isUnchanged(db: Db, path: string, hash: string): boolean {
   const row = db.prepare<[string], { hash: string }>('SELECT hash FROM sources WHERE path = ?').get(path);
   return row?.hash === hash;
+}
+
+/**
+ * Forgets a source: its row, its records and their link rows (ON DELETE CASCADE) and their
+ * full-text entries (trigger). Returns how many records went, or undefined when no source has
+ * this path.
+ */
+export function removeSource(db: Db, path: string): number | undefined {
+  return retryBusy(() =>
+    db
+      .transaction(() => {
+        const row = db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE path = ?').get(path);
+        if (!row) return undefined;
+        const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM projects WHERE source_id = ?').get(row.id)!.n;
+        db.prepare('DELETE FROM sources WHERE id = ?').run(row.id);
+        return n;
+      })
+      .immediate(),
+  );
 }

@@ -163,6 +163,17 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX project_donors_unknown ON project_donors(name COLLATE NOCASE) WHERE code IS NULL;
   CREATE INDEX projects_order ON projects(id, source_id, position);
   `,
+  /* 4: the full-text index declared as sqlite-utils and Datasette look for it: their detect_fts
+     matches content="projects" or content=[projects] in the table's SQL, not content='projects'.
+     A virtual table's arguments cannot be altered: it is made again and rebuilt from projects
+     (the triggers name it, and go on working). */ `
+  DROP TABLE projects_fts;
+  CREATE VIRTUAL TABLE projects_fts USING fts5(
+    title, summary, text,
+    content="projects", tokenize='unicode61 remove_diacritics 2'
+  );
+  INSERT INTO projects_fts(projects_fts) VALUES ('rebuild');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -29,8 +29,8 @@ describe('iom on the five seeds', () => {
     expect(first.stderr).toBe(first.stderr); // printed below on failure
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toBe('');
-    expect(first.stderr).toMatch(/003_905411b0d1b2955d\.txt: activity sheet, 13 projects/);
-    expect(first.stderr).toMatch(/000_7d4a42574226c896\.txt: project sheet, 1 project/);
+    expect(first.stderr).toMatch(/003_905411b0d1b2955d\.txt: activity sheet, 13 records/);
+    expect(first.stderr).toMatch(/000_7d4a42574226c896\.txt: project sheet, 1 record/);
     expect(first.stderr).toMatch(/5 files: 5 stored/);
   });
 

@@ -54,10 +54,10 @@ describe('iom ingest <url>', () => {
     const r = await iom(['ingest', '--delay', '0', sheet, fixture('text/iom-project-sheet-en.txt'), pdf], db);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`+ ${sheet}: project sheet, 1 project`);
-    expect(r.stderr).toContain(`+ ${pdf}: activity sheet, 13 projects`);
+    expect(r.stderr).toContain(`+ ${sheet}: project sheet, 1 record`);
+    expect(r.stderr).toContain(`+ ${pdf}: activity sheet, 13 records`);
     expect(r.stderr).toMatch(/\+ fixtures\/text\/iom-project-sheet-en\.txt: project sheet/);
-    expect(r.stderr).toMatch(/1 file, 2 pages: 3 stored \(15 projects\), 0 unchanged, 0 failed/);
+    expect(r.stderr).toMatch(/1 file, 2 pages: 3 stored \(15 records\), 0 unchanged, 0 failed/);
 
     const sources = JSON.parse((await iom(['sources', '--json'], db)).stdout) as { path: string; format: string; kind: string }[];
     expect(sources.find((s) => s.path === sheet)).toMatchObject({ format: 'html', kind: 'iom-project-sheet' });
@@ -98,7 +98,7 @@ describe('iom ingest <url>', () => {
     rmSync(db2);
     const r = await iom(['ingest', '--delay', '0', url], db2);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`+ ${url}: project sheet, 1 project`);
+    expect(r.stderr).toContain(`+ ${url}: project sheet, 1 record`);
     expect(JSON.parse((await iom(['sources', '--json'], db2)).stdout)[0].path).toBe(url);
   });
 
@@ -115,7 +115,7 @@ describe('iom ingest <url>', () => {
     srv.pages.set('/projets/lm0416', { body: SEED_000, type: 'text/plain', etag: '"v2"' });
     r = await iom(['ingest', '--delay', '0', '--refresh', url], db);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`~ ${url}: project sheet, 1 project`);
+    expect(r.stderr).toContain(`~ ${url}: project sheet, 1 record`);
     expect(r.stderr).toContain('replaced the earlier version');
     const rows = JSON.parse((await iom(['query', '--json', '--source', '/projets/lm0416'], db)).stdout);
     expect(rows).toHaveLength(1);
@@ -153,8 +153,8 @@ describe('bad cases: one line each, naming the URL; the rest goes on', () => {
       expect(mine, url).toHaveLength(1);
       expect(mine[0], url).toMatch(reason);
     }
-    expect(r.stderr).toContain(`+ ${good}: NGO article, 2 projects`);
-    expect(r.stderr).toMatch(/13 pages: 1 stored \(2 projects\), 0 unchanged, 12 failed/);
+    expect(r.stderr).toContain(`+ ${good}: NGO article, 2 records`);
+    expect(r.stderr).toMatch(/13 pages: 1 stored \(2 records\), 0 unchanged, 12 failed/);
     // robots.txt forbids: no request at all for those pages, nor after a redirect to one
     expect(srv.hits('/private/secret')).toBe(0);
     expect(srv.hits('/not-for-iom/page')).toBe(0);
@@ -198,8 +198,8 @@ describe('--urls, redirects and --follow', () => {
     const r = await iom(['ingest', '--delay', '0', '--urls', list], db);
     expect(r.code).toBe(1);
     expect(lines(r.stderr).filter((l) => l.startsWith('iom: '))).toEqual([`iom: ${list}: line 5: not an http(s) URL: not a url`]);
-    expect(r.stderr).toContain(`+ ${srv.base}/moved: project sheet, 1 project`);
-    expect(r.stderr).toContain(`+ ${srv.base}/seed/001: project sheet, 1 project`);
+    expect(r.stderr).toContain(`+ ${srv.base}/moved: project sheet, 1 record`);
+    expect(r.stderr).toContain(`+ ${srv.base}/seed/001: project sheet, 1 record`);
     const paths = JSON.parse((await iom(['sources', '--json'], db)).stdout).map((s: { path: string }) => s.path);
     expect(paths.sort()).toEqual([`${srv.base}/moved`, `${srv.base}/seed/001`]);
   });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { openDb, schemaVersion, type Db } from '../../src/store/db.js';
-import { writeSource, type SourceWrite } from '../../src/store/records.js';
+import { removeSource, storeKnownContent, writeSource, type SourceWrite } from '../../src/store/records.js';
+import { rmSync, writeFileSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import type { ProjectRecord } from '../../src/types.js';
 import { tempDir } from '../helpers.js';
@@ -136,5 +137,60 @@ describe('projects.links', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('the same content is the same source', () => {
+  const realFile = (name: string, text: string) => {
+    const p = `${t.dir}/${name}`;
+    writeFileSync(p, text);
+    return p;
+  };
+  test('a copy (the first file still there) is stored once; a move updates the path, records kept', async () => {
+    fresh();
+    const { createHash } = await import('node:crypto');
+    const a = realFile('care.txt', 'contenu');
+    const hash = createHash('sha256').update('contenu').digest('hex');
+    expect(writeSource(db, source({ path: a, hash }), [record()])).toBe('added');
+    const info: { sameAs?: string } = {};
+    const copy = realFile('care (1).txt', 'contenu');
+    expect(writeSource(db, source({ path: copy, hash }), [record({ id: 'bbbbbbbbbbbb' })], { info })).toBe('copy');
+    expect(info.sameAs).toBe(a);
+    expect(count('SELECT count(*) n FROM projects')).toBe(1);
+    expect(db.prepare('SELECT path FROM sources').pluck().all()).toEqual([a]);
+    // the first file goes away (moved): the copy's path is taken, the records and ids kept
+    rmSync(a);
+    expect(storeKnownContent(db, copy, hash)).toBe('moved');
+    expect(db.prepare('SELECT path FROM sources').pluck().all()).toEqual([copy]);
+    expect(db.prepare('SELECT id FROM projects').pluck().all()).toEqual(['a1b2c3d4e5f6']);
+    expect(storeKnownContent(db, copy, hash)).toBe('unchanged');
+    expect(storeKnownContent(db, `${t.dir}/new.txt`, 'other')).toBeUndefined();
+  });
+
+  test('a path whose file now holds content stored elsewhere drops its old records', () => {
+    fresh();
+    writeSource(db, source({ path: '/gone/a.txt', hash: 'X' }), [record()]);
+    writeSource(db, source({ path: '/gone/b.txt', hash: 'Y' }), [record({ id: 'cccccccccccc', title: 'Autre projet' })]);
+    // b.txt now holds X, and a.txt is gone: one source, at b.txt, with X's records
+    expect(writeSource(db, source({ path: '/gone/b.txt', hash: 'X' }), [record({ id: 'dddddddddddd' })])).toBe('moved');
+    expect(db.prepare('SELECT path, hash FROM sources').all()).toEqual([{ path: '/gone/b.txt', hash: 'X' }]);
+    expect(db.prepare('SELECT id FROM projects').pluck().all()).toEqual(['a1b2c3d4e5f6']);
+  });
+});
+
+describe('removeSource', () => {
+  test('forgets a source, its records, their link rows and full-text entries; others stay', async () => {
+    fresh();
+    writeSource(db, source(), [record()]);
+    writeSource(db, source({ path: '/data/other.txt', hash: 'h2' }), [record({ id: 'ffffffffffff', title: 'Autre', text: 'autre chose', summary: null })]);
+    expect(removeSource(db, '/data/000.txt')).toBe(1);
+    expect(removeSource(db, '/data/000.txt')).toBeUndefined();
+    expect(db.prepare('SELECT id FROM projects').pluck().all()).toEqual(['ffffffffffff']);
+    for (const table of ['project_donors', 'project_countries', 'project_places', 'project_partners']) {
+      expect(count(`SELECT count(*) n FROM ${table} WHERE project_id = 'a1b2c3d4e5f6'`)).toBe(0);
+    }
+    expect(count(`SELECT count(*) n FROM projects_fts WHERE projects_fts MATCH 'travailleuses'`)).toBe(0);
+    const { checkDb } = await import('../../src/store/check.js');
+    expect(checkDb(db).filter((c) => !c.ok)).toEqual([]);
   });
 });

@@ -12,10 +12,14 @@ export function register(program: Command): void {
     .addOption(jsonOption())
     .addHelpText('after', `\nExamples:\n  $ iom check\n  $ iom check --json | jq '.[] | select(.ok | not)'\n\nExits 1 if any check fails.`)
     .action(async (flags: { format?: Format; json?: boolean; rebuildFts?: boolean }, c: Command) => {
-      const { openDb, resolveDbPath } = await import('../../store/db.js');
+      const { openDb, readOnlyReason, resolveDbPath } = await import('../../store/db.js');
       const { checkDb, rebuildFts } = await import('../../store/check.js');
       const { render } = await import('../../output/index.js');
-      const db = openDb(resolveDbPath(globals(c).db), { create: false });
+      const path = resolveDbPath(globals(c).db);
+      // A database that cannot be written is checked read-only (--rebuild-fts needs to write).
+      const readOnly = readOnlyReason(path);
+      if (readOnly && flags.rebuildFts) throw new StoreError(`${readOnly}; --rebuild-fts writes, so it cannot run here`);
+      const db = openDb(path, readOnly ? { readonly: true } : { create: false });
       try {
         if (flags.rebuildFts) rebuildFts(db);
         const results = checkDb(db);

@@ -3,6 +3,8 @@ import { formatOption, globals, jsonOption, pickFormat } from '../options.js';
 import type { Format } from '../../output/render.js';
 
 export interface SqlFlags {
+  /** -p name value, repeated: flattened by commander into [name, value, name, value…]. */
+  param?: string[];
   format?: Format;
   json?: boolean;
   wide?: boolean;
@@ -12,7 +14,8 @@ export function register(program: Command): void {
   program
     .command('sql')
     .description('run a read-only SQL query (SELECT or WITH) on the database and print the rows')
-    .argument('<query>', "the SQL, quoted; '-' reads it from stdin")
+    .argument('[query]', "the SQL, quoted; '-' reads it from stdin")
+    .option('-p, --param <name value...>', 'a parameter of the query, as sqlite-utils takes it: -p id 70a4a080bc13 for :id (repeat for more)')
     .option('--wide', 'do not truncate table cells to the terminal width')
     .addOption(formatOption())
     .addOption(jsonOption())
@@ -24,14 +27,23 @@ Examples:
   $ iom sql "SELECT title, budget_usd FROM projects WHERE budget_usd > 100000" --format csv
   $ iom sql "SELECT p.title FROM projects p JOIN project_countries c ON c.project_id = p.id WHERE c.code = 'TN'" --json
   $ echo "SELECT count(*) AS projects FROM projects" | iom sql -
+  $ iom sql "SELECT title FROM projects WHERE id = :id" -p id 70a4a080bc13
+  $ iom sql "SELECT title FROM projects WHERE start >= :from AND budget_usd > :min" -p from 2015 -p min 100000
 
 Tables: sources, projects, project_donors, project_countries, project_places, project_partners,
 projects_fts (full text), and the view projects_with_donors. The database is opened read-only:
-INSERT, UPDATE, DELETE, CREATE, ATTACH and PRAGMA assignments are refused.`,
+INSERT, UPDATE, DELETE, CREATE, ATTACH and PRAGMA assignments are refused.
+Parameters: :name, @name and $name take the value of -p name VALUE (as sqlite-utils does);
+a parameter with no value is an error, and so is a -p the query does not use.`,
     )
-    .action(async (query: string, flags: SqlFlags, c: Command) => {
-      const { runSql } = await import('../sql-run.js');
-      runSql(query === '-' ? await readStdin() : query, flags, globals(c), pickFormat(flags));
+    .action(async (query: string | undefined, flags: SqlFlags, c: Command) => {
+      const { runSql, splitParams } = await import('../sql-run.js');
+      // "-p id 5 'SELECT …'": the variadic -p took the query as well; an odd count means it did.
+      const p = [...(flags.param ?? [])];
+      if (query === undefined && p.length % 2 === 1) query = p.pop();
+      if (query === undefined) throw new (await import('../../errors.js')).UsageError(`iom sql needs a query, e.g. iom sql "SELECT count(*) FROM projects"`);
+      const params = splitParams(p);
+      runSql(query === '-' ? await readStdin() : query, { ...flags, params }, globals(c), pickFormat(flags));
     });
 }
 

@@ -30,12 +30,15 @@ const GENERIC = new Set(
     'where we work', 'take action', 'agir', 'data and resources', 'donnees et ressources', 'english', 'francais', 'main menu',
     'breadcrumb', 'fil d\'ariane', 'vous etes ici', 'you are here', 'page introuvable', 'page not found', 'societe', 'politique',
     'economie', 'international', 'nation', 'regions', 'migration', 'stories', 'articles', 'blog', 'publications',
+    'project sheet', 'fiche projet', 'fiche de projet', 'fiche du projet', 'factsheet', 'fact sheet', 'project factsheet', 'key facts',
+    'vacancies', 'vacancy', 'jobs', 'careers', 'job opportunities', 'offres d\'emploi', 'recrutement', 'emplois', 'events', 'evenements',
+    'agenda', 'calendar', 'upcoming events', 'procurement', 'appels d\'offres', 'tenders', 'call for tenders',
   ].map((s) => foldKey(s)),
 );
 
 const FOOTER_RE = /^(?:©|copyright|\(c\)|suivez[- ]nous|follow us|contactez[- ]nous|contact us|contact$|newsletter|abonnez|subscribe|mentions légales|legal notice|politique de confidentialit|privacy|avis de confidentialit|conditions d[’']utilisation|terms of use|site policy|imprint|cookies|avis juridique|plan du site|sitemap|jobs$|offres d'emploi|médias$|media$|lire aussi|à lire aussi|related$|articles similaires|download data|for more information|pour plus d'information|pour toute information)/iu;
 const BREADCRUMB_RE = /^(?:[^/>›»|]{1,60}\s*(?:\/|>|›|»|\|)\s*){1,8}[^/>›»|]{0,120}$/u;
-const PROJECT_WORD_RE = /(?<![\p{L}])(?:projets?|projects?|programmes?|programs?|initiatives?|actions?|partnerships?|partenariats?|interventions?)(?![\p{L}])/iu;
+const PROJECT_WORD_RE = /(?<![\p{L}])(?:projets?|projects?|programmes?|programs?|initiatives?|actions?|partnerships?|partenariats?|interventions?|phases?|grants?|subventions?)(?![\p{L}])/iu;
 
 function isBreadcrumb(t: string): boolean {
   if (!BREADCRUMB_RE.test(t)) return false;
@@ -89,7 +92,12 @@ function textHeadline(lines: Line[], content: number): { text: string; at: numbe
     text = `${prev} ${text}`;
     at = t - 1;
   }
-  return { text: text.replace(BULLET_RE, ''), at };
+  return { text: stripListMark(text), at };
+}
+
+/** "1. The Project for …", "2) Water …", "• Title": a list's number or bullet is not part of the title. */
+function stripListMark(t: string): string {
+  return t.replace(BULLET_RE, '').replace(/^(?:\d{1,2}[.)]?|[a-z][.)])\s+(?=\p{Lu})/u, '');
 }
 
 /** The site's name, from og:site_name, the <title> suffix or the first line. */
@@ -144,7 +152,8 @@ function acronymMentions(sentence: string): Array<{ title: string; acronym: stri
   for (const m of sentence.matchAll(/\(([A-Z0-9][A-Z0-9&-]{1,11})\)/gu)) {
     const acr = m[1]!;
     if (!/[A-Z]/.test(acr)) continue;
-    const before = sentence.slice(0, m.index).trimEnd();
+    // "the Community-Led Relocation and Readiness initiative (CLRR)": the generic word is not part of the name.
+    const before = sentence.slice(0, m.index).trimEnd().replace(/\s+(?:initiative|programme|program|project|projet|partnership|facility)$/u, '');
     const words = before.split(/\s+/);
     const name: string[] = [];
     for (let k = words.length - 1; k >= 0 && name.length < 16; k--) {
@@ -157,7 +166,7 @@ function acronymMentions(sentence: string): Array<{ title: string; acronym: stri
     while (name.length && (FUNCTION_WORDS.has(name[0]!.toLowerCase()) || /^(?:the|le|la|les|un|une|a|an)$/i.test(name[0]!))) name.shift();
     const title = name.join(' ').replace(/^[dl][’']/iu, '');
     if (name.filter((w) => /^\p{Lu}/u.test(w)).length < 2) continue;
-    if (!PROJECT_WORD_RE.test(title)) continue;
+    if (!PROJECT_WORD_RE.test(title) && !/\s+(?:initiative|programme|program|project|projet|partnership|facility)\s*$/u.test(sentence.slice(0, m.index))) continue;
     if (resolveDonor(title).known || resolveDonor(acr).known) continue;
     out.push({ title, acronym: acr, at: m.index! - before.length + (before.length - title.length) });
   }
@@ -278,7 +287,9 @@ function factsFromFields(fields: Field[]): Facts {
 const APPROX_PAREN_RE = /\((?:environ|soit|about|approximately|approx\.?|around|i\.e\.|roughly|près de)\s[^)]*\)/giu;
 
 /** Facts of sentences, added where the fields said nothing. */
-function addProseFacts(facts: Facts, sentences: string[], wholePage = false): void {
+function addProseFacts(facts: Facts, sentences: string[], wholePage = false, name?: string): void {
+  const nameRe = name ? nameMatcher(name) : null;
+  const about = (s: string) => PROJECT_WORD_RE.test(s) || (nameRe ? nameRe.test(s) : false);
   const text = sentences.join(' ');
   if (facts.donors.length === 0) {
     let at = 0;
@@ -312,7 +323,7 @@ function addProseFacts(facts: Facts, sentences: string[], wholePage = false): vo
   if (!facts.period && !facts.start && !facts.end) {
     // Dates of the project are stated where the project, its funding or its running is spoken
     // of: "IOM has promoted migration since 1951" in a site's blurb is no project date.
-    const p = findPeriod(wholePage ? ranked.filter((s) => DATE_CONTEXT_RE.test(s) || findFunderPhrases(s).length > 0) : ranked);
+    const p = findPeriod(wholePage ? ranked.filter((s) => DATE_CONTEXT_RE.test(s) || findFunderPhrases(s).length > 0) : ranked, about);
     if (p.period) facts.period = p.period;
     else {
       if (p.start) facts.start = p.start;
@@ -343,6 +354,14 @@ function rankSentences(sentences: string[]): string[] {
     .map((s, i) => ({ s, i, k: score(s) }))
     .sort((a, b) => b.k - a.k || a.i - b.i)
     .map((x) => x.s);
+}
+
+/** A project's name or acronym in a sentence: its first three significant words, or the acronym. */
+function nameMatcher(name: string): RegExp | null {
+  const acr = /\(([A-Z0-9][A-Z0-9-]{1,11})\)/.exec(name)?.[1];
+  const words = name.replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\d’'-]+/u).filter((w) => w.length > 3).slice(0, 3);
+  const parts = [acr, words.length ? words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\W+(?:\\S+\\W+){0,2}') : null].filter(Boolean);
+  return parts.length ? new RegExp(`(?<![\\p{L}])(?:${parts.join('|')})(?![\\p{L}])`, 'iu') : null;
 }
 
 function hasFacts(f: Facts): boolean {
@@ -502,6 +521,9 @@ export function readGeneral(input: PageInput): GeneralResult {
       }
     }
   }
+  // A phase period written in the headline ("… : phase II (2024–2027)") is the project's period.
+  const inTitle = headline ? /(?<![\d])((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})(?![\d])/u.exec(headline) : null;
+  if (inTitle && !facts.period && !facts.start && !facts.end) facts.period = { value: inTitle[0], evidence: headline! };
   const mentions = main.length >= 2 ? [] : findMentions(sentencesAll);
   if (mentions.length) {
     const drafts: ProjectDraft[] = [];
@@ -510,7 +532,7 @@ export function readGeneral(input: PageInput): GeneralResult {
       const to = mentions[k + 1]?.sentence ?? sentencesAll.length;
       const own = sentencesAll.slice(from, Math.max(to, from + 1));
       const f: Facts = { donors: [], countries: [], partners: [] };
-      addProseFacts(f, own);
+      addProseFacts(f, own, false, m.acronym ? `${m.title} (${m.acronym})` : m.title);
       // Facts the page states once for its only project.
       if (mentions.length === 1) {
         const whole: Facts = { donors: [], countries: [], partners: [] };
@@ -528,8 +550,8 @@ export function readGeneral(input: PageInput): GeneralResult {
     }
   }
 
-  addProseFacts(facts, sentencesAll, true);
   const title = pickTitle(headline, titleField?.value, meta);
+  addProseFacts(facts, sentencesAll, true, title);
   const projectWord = PROJECT_WORD_RE.test(`${title ?? ''}\n${sentencesAll.join(' ')}`);
   const fromFields = main.some(meaningful);
   // Dates alone make a project only where their sentence speaks of one ("the project started in
@@ -691,7 +713,7 @@ function headingSections(lines: Line[], meta: PageMeta | undefined, layout: Layo
     const facts = factsFromFields(scan.fields.filter((f) => f.key !== 'other'));
     addProseFacts(facts, sentences);
     if (!facts.donors.length && !(facts.budget && (facts.period || facts.start))) return;
-    drafts.push(toDraft(lines[i]!.text, facts, drafts.length, [lines[i]!, ...body], { summary: sentences.join(' ') }));
+    drafts.push(toDraft(stripListMark(lines[i]!.text), facts, drafts.length, [lines[i]!, ...body], { summary: sentences.join(' ') }));
   });
   return drafts.length >= 2 ? drafts : [];
 }
@@ -722,7 +744,7 @@ function listingRecords(lines: Line[], records: Field[][], used: Set<number>, la
         break;
       }
       if (t > floor && !used.has(t) && headingLike(lines[t]!.text) && !isProse(lines[t]!.text)) {
-        title = lines[t]!.text.replace(BULLET_RE, '');
+        title = stripListMark(lines[t]!.text);
         headAt = t;
       }
     }

@@ -61,12 +61,14 @@ export interface PeriodFacts {
  * project's own sentences first): the first sentence with a range gives it; else a start and an
  * end phrase, each from the first sentence that has one.
  */
-export function findPeriod(sentences: string[]): PeriodFacts {
+export function findPeriod(sentences: string[], about: (s: string) => boolean = () => true): PeriodFacts {
   const out: PeriodFacts = {};
   for (const raw of sentences) {
     const s = stripDateline(raw);
     const range = RANGE_RE.exec(s);
-    const o = OPEN_RE.exec(s);
+    // "since 2017" dates the project only where the sentence speaks of it ("Tawasol, mené depuis
+    // 2005"), not "IOM has supported tracking since 2019".
+    const o = about(s) ? OPEN_RE.exec(s) : null;
     const st = o ? null : START_RE.exec(s);
     const en = END_RE.exec(s);
     if (range && !out.start && !out.end) {
@@ -92,7 +94,11 @@ export function findPeriod(sentences: string[]): PeriodFacts {
 const AMOUNT_FR = `(?:de\\s+[\\d][\\d\\s.,’']*(?:\\s*(?:millions?|milliards?))?\\s*(?:de\\s+|d[’'])?(?:dollars?(?:\\s+(?:US|américains))?|euros?|francs\\s+CFA|F\\s?CFA|FCFA|USD|EUR|CHF|€|\\$)\\s+)?`;
 
 const FUNDER_TRIGGERS = [
-  '(?:co-?)?financ[ée]e?s?\\s+(?:conjointement\\s+|principalement\\s+|notamment\\s+|entièrement\\s+)?par',
+  '(?:co-?)?financ[ée]e?s?\\s+(?:conjointement\\s+|principalement\\s+|notamment\\s+|entièrement\\s+)?(?:à\\s+hauteur\\s+de\\s+[^,;.]{2,60}?\\s+)?par',
+  '(?:le|la)\\s+(?:bailleur|bailleuse|donateur|financeur)(?:\\s+(?:principal|de\\s+fonds))?\\s+(?:est|sera|était)',
+  'the\\s+(?:main\\s+)?(?:donor|funder|funding\\s+partner)\\s+(?:is|was|will\\s+be)',
+  '(?:a|an|the)\\s+(?:(?:USD|EUR|CHF|GBP|CAD|AUD|US\\$|[$€£])\\s?[\\d][\\d.,]*(?:\\s*(?:million|billion|m|k))?\\s+)?(?:grant|contribution|donation)\\s+(?:of\\s+[^,.;]{2,40}?\\s+)?(?:from|by)',
+  'with\\s+(?:the\\s+)?(?:generous\\s+|kind\\s+|financial\\s+|continued\\s+)*(?:support|funding|contribution|assistance)\\s+(?:of|from)',
   '(?:co-?)?funded\\s+(?:jointly\\s+|mainly\\s+|fully\\s+)?by',
   'financed\\s+by',
   'with\\s+(?:financial\\s+)?(?:funding|support|a\\s+contribution|a\\s+grant|financing)\\s+(?:from|of|by)',

@@ -41,6 +41,11 @@ const CURRENCIES: ReadonlyArray<[string, RegExp]> = [
   ['PHP', /(?:\bPHP\b|\b[Pp]hilippine\s+pesos?\b|₱)/u],
   ['BDT', /(?:\bbdt\b|\btaka\b|৳)/iu],
   ['LRD', /(?:\blrd\b|\bliberian\s+dollars?\b)/iu],
+  ['CZK', /(?:\bczk\b|\bkč|\bczech\s+korun[ay]?\b|\bcouronnes?\s+tchèques?\b)/iu],
+  ['PLN', /(?:\bpln\b|\bzł(?:oty)?\b|\bpolish\s+zlot[ys]\b)/iu],
+  ['HUF', /(?:\bhuf\b|\bforints?\b)/iu],
+  ['RON', /(?:\bron\b(?=\s*\d)|\blei\b|\bromanian\s+lei\b)/iu],
+  ['ISK', /(?:\bisk\b|\bicelandic\s+kr[óo]n)/iu],
 ];
 
 /** The currency named in a text ("USD", "dollars US", "€", "dirhams"), or null. */
@@ -138,8 +143,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
  * "USD 1.2 million", "1 200 000 €", "MAD 500 000". Numbers without a currency are ignored.
  */
 export function findMoneyInText(text: string): Money[] {
-  const CUR_BEFORE = String.raw`usd|us\s?\$|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|xof|xaf|tnd|try|htg|cop|mxn|afn|lbp|jod|egp|etb|kes|ugx|ngn|ghs|iqd|php|bdt|lrd|€|\$|£|₺|₦|₱`;
-  const CUR_AFTER = String.raw`(?:de\s+|d['’]\s*|of\s+)?(?:dollars?(?:\s+(?:us|u\.s\.|am[ée]ricains?|canadiens?|des\s+[ée]tats[-\s]unis))?|euros?|dirhams?|dhs?|francs?\s+suisses?|livres?\s+sterling|couronnes?\s+(?:norv[ée]giennes?|su[ée]doises?|danoises?)|norwegian\s+kroner|swedish\s+kronor|danish\s+kroner|francs?\s+cfa|f\s?cfa|xof|dinars?\s+tunisiens?|tunisian\s+dinars?|tnd|yens?|gourdes?|turkish\s+lira|afghanis?|naira|cedis?|birr|taka|usd|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|xaf|htg|try|cop|mxn|afn|lbp|jod|egp|etb|kes|ugx|ngn|ghs|iqd|bdt|lrd|us\s?\$|€|\$|£)`;
+  const CUR_BEFORE = String.raw`usd|us\s?\$|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|xof|xaf|tnd|try|htg|cop|mxn|afn|lbp|jod|egp|etb|kes|ugx|ngn|ghs|iqd|php|bdt|lrd|czk|pln|huf|aud|€|\$|£|₺|₦|₱`;
+  const CUR_AFTER = String.raw`(?:de\s+|d['’]\s*|of\s+)?(?:dollars?(?:\s+(?:us|u\.s\.|am[ée]ricains?|canadiens?|des\s+[ée]tats[-\s]unis))?|euros?|dirhams?|dhs?|francs?\s+suisses?|livres?\s+sterling|couronnes?\s+(?:norv[ée]giennes?|su[ée]doises?|danoises?)|norwegian\s+kroner|swedish\s+kronor|danish\s+kroner|francs?\s+cfa|f\s?cfa|xof|dinars?\s+tunisiens?|tunisian\s+dinars?|tnd|yens?|gourdes?|turkish\s+lira|afghanis?|naira|cedis?|birr|taka|usd|eur|mad|chf|gbp|cad|sek|nok|dkk|jpy|xaf|htg|try|cop|mxn|afn|lbp|jod|egp|etb|kes|ugx|ngn|ghs|iqd|bdt|lrd|czk|kč|pln|huf|aud|us\s?\$|€|\$|£)`;
   const before = new RegExp(
     String.raw`(?<![\p{L}\d])(${CUR_BEFORE})\s*(${NUMBER})(?:\s*(${MULT})(?![\p{L}]))?`,
     'giu',

@@ -25,6 +25,17 @@ export interface RawDocument {
   /** Number of pages, for PDFs. */
   pages?: number;
   warnings: string[];
+  /** For a PDF some of whose pages were read by OCR (scanned pages). */
+  ocr?: OcrInfo;
+}
+
+/** What OCR read in a document. */
+export interface OcrInfo {
+  /** 1-based numbers of the pages whose text comes from OCR. */
+  pages: number[];
+  /** Mean confidence of the words read, 0..100 (Tesseract's scale). */
+  confidence: number;
+  words: number;
 }
 
 /** One change made by the repair stage. */

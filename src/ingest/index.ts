@@ -30,6 +30,8 @@ export interface FileResult {
   records: number;
   repairs: number;
   warnings: string[];
+  /** Pages read by OCR and their mean word confidence (0-100), when OCR read some. */
+  ocr?: { pages: number; confidence: number };
 }
 
 /** read + repair + extract + normalize; throws InputError when the file holds no project. */
@@ -71,6 +73,7 @@ export function storeParsed(db: Db, parsed: Parsed): WriteOutcome {
       repairs: doc.repair.changes.length,
       lostSequences: doc.repair.lostSequences,
       warnings: doc.warnings,
+      ...(doc.ocr ? { ocr: { pages: doc.ocr.pages.length, confidence: doc.ocr.confidence } } : {}),
     },
     records,
   );
@@ -104,6 +107,7 @@ export function storeFile(db: Db, path: string, parsed: Parsed): FileResult {
     records: parsed.records.length,
     repairs: parsed.doc.repair.changes.length,
     warnings: parsed.doc.warnings,
+    ...(parsed.doc.ocr ? { ocr: { pages: parsed.doc.ocr.pages.length, confidence: parsed.doc.ocr.confidence } } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ export interface SourceWrite extends SourceInfo {
   repairs: number;
   lostSequences: string[];
   warnings: string[];
+  /** Set when some of the text was read by OCR: pages read, mean word confidence (0-100). */
+  ocr?: { pages: number; confidence: number };
 }
 
 export type WriteOutcome = 'added' | 'replaced' | 'unchanged';
@@ -78,8 +80,8 @@ function prepared(db: Db) {
   return {
     findSource: db.prepare<[string], { id: number; hash: string }>('SELECT id, hash FROM sources WHERE path = ?'),
     deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
-    insertSource: db.prepare(`INSERT INTO sources (path, name, format, kind, hash, bytes, pages, ingested_at, records, repairs, lost_sequences, warnings)
-      VALUES (@path, @name, @format, @kind, @hash, @bytes, @pages, @ingested_at, @records, @repairs, @lost_sequences, @warnings)`),
+    insertSource: db.prepare(`INSERT INTO sources (path, name, format, kind, hash, bytes, pages, ingested_at, records, repairs, lost_sequences, warnings, ocr_pages, ocr_confidence)
+      VALUES (@path, @name, @format, @kind, @hash, @bytes, @pages, @ingested_at, @records, @repairs, @lost_sequences, @warnings, @ocr_pages, @ocr_confidence)`),
     insertProject: db.prepare(`INSERT INTO projects (${cols}) VALUES (${params})`),
     insertDonor: db.prepare(`INSERT INTO project_donors (project_id, position, code, name, kind, parent, raw, known)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -118,6 +120,8 @@ export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[
         repairs: source.repairs,
         lost_sequences: source.lostSequences.length ? source.lostSequences.join(',') : null,
         warnings: source.warnings.length ? JSON.stringify(source.warnings) : null,
+        ocr_pages: source.ocr?.pages ?? null,
+        ocr_confidence: source.ocr?.confidence ?? null,
       });
       const sourceId = Number(lastInsertRowid);
       records.forEach((r, i) => {

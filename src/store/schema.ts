@@ -163,6 +163,11 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX project_donors_unknown ON project_donors(name COLLATE NOCASE) WHERE code IS NULL;
   CREATE INDEX projects_order ON projects(id, source_id, position);
   `,
+  /* 4: a source whose text was read by OCR (scanned PDF pages): how many pages, and Tesseract's
+     mean word confidence (0-100). Both NULL for a text layer, HTML or text. */ `
+  ALTER TABLE sources ADD COLUMN ocr_pages INTEGER;
+  ALTER TABLE sources ADD COLUMN ocr_confidence REAL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,7 +13,7 @@
 // "e", "*", "»" or "«", is written "•" again when it starts a line before a capitalised word.
 
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, symlinkSync, copyFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, copyFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -77,8 +77,10 @@ export function tessdataDir(): string {
     .digest('hex')
     .slice(0, 12);
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  const dir = path.join(tmpdir(), `iom-tessdata-${uid}-${id}`);
+  let dir = path.join(tmpdir(), `iom-tessdata-${uid}-${id}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // a folder someone else made there (a shared /tmp) is not trusted: a private one instead
+  if (typeof process.getuid === 'function' && statSync(dir).uid !== uid) dir = mkdtempSync(path.join(tmpdir(), 'iom-tessdata-'));
   for (const { lang, file } of files) {
     const link = path.join(dir, `${lang}.traineddata.gz`);
     if (existsSync(link)) continue;
@@ -252,10 +254,10 @@ export class OcrSession {
     this.opts.onProgress?.({ done: this.done, total: this.total });
   }
 
-  /** Queue one page image (PNG). Pages are read in the order they are added. */
-  add(page: number, png: Uint8Array, image: GrayImage): void {
+  /** Queue one page image (PNG, and in grey levels); `done` is called once it is read (or skipped). */
+  add(page: number, png: Uint8Array, image: GrayImage, done?: () => void): void {
     this.chain = this.chain.then(async () => {
-      if (this.failure || this.closed) return;
+      if (this.failure || this.closed) return done?.();
       try {
         const worker = await this.start();
         const data = await withTimeout(
@@ -269,6 +271,7 @@ export class OcrSession {
       } catch (err) {
         this.failure = err instanceof InputError ? err : new InputError(`OCR failed on page ${page} (${oneLine(String((err as Error)?.message ?? err))})`, this.filePath);
       }
+      done?.();
     });
   }
 

@@ -65,8 +65,10 @@ export interface PdfOcr {
 export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_MEMORY_MB = 1024;
 const MAX_PDFJS_WARNINGS = 5;
-/** Time added to a PDF's time cap for each page it renders for OCR (OCR itself has its own cap). */
+/** Time cap for rendering one page for OCR (OCR itself has its own cap, per page). */
 const RENDER_MS_PER_PAGE = 10_000;
+/** Pages rendered for OCR and not read yet, at most (each is ~10 MB at 300 dpi). */
+const OCR_AHEAD = 2;
 /** A thread is replaced after this many PDFs, so memory pdf.js might keep cannot pile up. */
 const JOBS_PER_WORKER = 50;
 
@@ -101,7 +103,21 @@ const restorePush = () => {
 };
 const { PDFParse } = require(workerData.entry);
 restorePush();
-parentPort.on('message', async ({ id, data, ocr }) => {
+// Pages rendered for OCR wait for their reader: a page is rendered only while fewer than
+// ocr.ahead of them are waiting (each page read sends 'more'), so a long scan never piles up.
+let credits = 0;
+let wake = null;
+parentPort.on('message', async (message) => {
+  if (message.kind === 'more') {
+    credits++;
+    if (wake) {
+      const w = wake;
+      wake = null;
+      w();
+    }
+    return;
+  }
+  const { id, data, ocr } = message;
   logs = [];
   let reply;
   let parser;
@@ -140,7 +156,10 @@ parentPort.on('message', async ({ id, data, ocr }) => {
     if (ocrPages.length) {
       parentPort.postMessage({ id, kind: 'rendering', pages: ocrPages.length });
       const doc = await parser.load();
+      credits = ocr.ahead;
       for (const n of ocrPages) {
+        while (credits <= 0) await new Promise((resolve) => (wake = resolve));
+        credits--;
         const page = await doc.getPage(n);
         const viewport = page.getViewport({ scale: ocr.dpi / 72 });
         const width = Math.ceil(viewport.width);
@@ -278,14 +297,14 @@ export async function readPdf(filePath: string, data: Uint8Array, opts: ReadPdfO
   const mode = opts.ocr ?? 'never';
   const ocrModule = mode === 'never' ? undefined : await import('./ocr.js');
   const session: OcrSession | undefined = ocrModule && new ocrModule.OcrSession(filePath, { onProgress: opts.onOcrProgress });
-  const onNote = (note: WorkerNote) => {
+  const onNote = (note: WorkerNote, more: () => void) => {
     if (!session) return;
     if (note.kind === 'rendering') session.expect(note.pages);
-    else session.add(note.page, note.png, { data: note.gray, width: note.width, height: note.height });
+    else session.add(note.page, note.png, { data: note.gray, width: note.width, height: note.height }, more);
   };
   let reply: WorkerReply;
   try {
-    reply = await parseInWorker(data, timeoutMs, maxMemoryMb, filePath, ocrModule ? { mode, dpi: ocrModule.OCR_DPI } : undefined, onNote);
+    reply = await parseInWorker(data, timeoutMs, maxMemoryMb, filePath, ocrModule ? { mode, dpi: ocrModule.OCR_DPI, ahead: OCR_AHEAD } : undefined, onNote);
   } catch (err) {
     await session?.close();
     throw err;
@@ -348,8 +367,8 @@ function parseInWorker(
   timeoutMs: number,
   maxMemoryMb: number,
   filePath: string,
-  ocr?: { mode: OcrMode; dpi: number },
-  onNote?: (note: WorkerNote) => void,
+  ocr?: { mode: OcrMode; dpi: number; ahead: number },
+  onNote?: (note: WorkerNote, more: () => void) => void,
 ): Promise<WorkerReply> {
   const slot = takeSlot(maxMemoryMb);
   const { worker } = slot;
@@ -374,13 +393,19 @@ function parseInWorker(
     };
     const onMessage = (reply: WorkerReply | WorkerNote) => {
       if (settled || reply.id !== id) return;
+      // Rendering pages for OCR: each page has RENDER_MS_PER_PAGE; the clock stops while the
+      // thread waits for OCR to take a page (see 'more' in the worker).
       if (reply.kind === 'rendering') {
-        // rendering pages for OCR: more time, in proportion
-        clearTimeout(timer);
-        timer = setTimeout(onTimeout, timeoutMs + reply.pages * RENDER_MS_PER_PAGE);
+        toRender = reply.pages;
+        restart(timeoutMs + RENDER_MS_PER_PAGE);
+      } else if (reply.kind === 'image') {
+        credits--;
+        toRender--;
+        if (credits > 0 || toRender === 0) restart(RENDER_MS_PER_PAGE);
+        else clearTimeout(timer);
       }
       if (reply.kind) {
-        onNote?.(reply);
+        onNote?.(reply, more);
         return;
       }
       settled = true;
@@ -402,6 +427,19 @@ function parseInWorker(
       failWith(new InputError(`PDF took longer than ${formatSeconds(timeoutMs)} s`, filePath));
     };
     let timer = setTimeout(onTimeout, timeoutMs);
+    const restart = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(onTimeout, ms);
+    };
+    let credits = ocr?.ahead ?? 0;
+    let toRender = 0;
+    /** A page was read by OCR: the thread may render one more. */
+    const more = () => {
+      if (settled) return;
+      credits++;
+      worker.postMessage({ kind: 'more' });
+      if (toRender > 0) restart(RENDER_MS_PER_PAGE);
+    };
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);

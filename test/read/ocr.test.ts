@@ -199,3 +199,13 @@ describe('iom ingest --ocr', () => {
     expect(r.stderr).toMatch(/--ocr/);
   });
 });
+
+describe('eval:ocr scoring (scripts/eval-ocr-lib.mjs)', () => {
+  test('words right: a bag of words, line-end hyphens joined, apostrophe styles alike, accents count', async () => {
+    const { wordsRight } = await import('../../scripts/eval-ocr-lib.mjs');
+    const r = wordsRight('Le contexte migra-\nteur, l’OIM à Rabat.', "Le contexte migrateur l'OIM a Rabat bruit");
+    expect(r).toMatchObject({ truth: 6, matched: 5, missed: [['à', 1]] });
+    expect(r.right).toBeCloseTo(5 / 6);
+    expect(r.extra).toBeCloseTo(2 / 6);
+  });
+});

@@ -69,6 +69,10 @@ const MAX_PDFJS_WARNINGS = 5;
 const RENDER_MS_PER_PAGE = 10_000;
 /** Pages rendered for OCR and not read yet, at most (each is ~10 MB at 300 dpi). */
 const OCR_AHEAD = 2;
+/** A page is rendered for OCR at 300 dpi up to this many pixels (A3 at 300 dpi is 17.4 M). */
+const OCR_MAX_PIXELS = 36_000_000;
+/** Below this mean word confidence (0-100), OCR text gets a warning. */
+const OCR_LOW_CONFIDENCE = 70;
 /** A thread is replaced after this many PDFs, so memory pdf.js might keep cannot pile up. */
 const JOBS_PER_WORKER = 50;
 
@@ -161,7 +165,10 @@ parentPort.on('message', async (message) => {
         while (credits <= 0) await new Promise((resolve) => (wake = resolve));
         credits--;
         const page = await doc.getPage(n);
-        const viewport = page.getViewport({ scale: ocr.dpi / 72 });
+        // at ocr.dpi, but never more than ocr.maxPixels (a poster-sized page would take GBs)
+        const size = page.getViewport({ scale: 1 });
+        const scale = Math.min(ocr.dpi / 72, Math.sqrt(ocr.maxPixels / Math.max(1, size.width * size.height)));
+        const viewport = page.getViewport({ scale });
         const width = Math.ceil(viewport.width);
         const height = Math.ceil(viewport.height);
         const canvas = doc.canvasFactory.create(width, height);
@@ -304,7 +311,7 @@ export async function readPdf(filePath: string, data: Uint8Array, opts: ReadPdfO
   };
   let reply: WorkerReply;
   try {
-    reply = await parseInWorker(data, timeoutMs, maxMemoryMb, filePath, ocrModule ? { mode, dpi: ocrModule.OCR_DPI, ahead: OCR_AHEAD } : undefined, onNote);
+    reply = await parseInWorker(data, timeoutMs, maxMemoryMb, filePath, ocrModule ? { mode, dpi: ocrModule.OCR_DPI, maxPixels: OCR_MAX_PIXELS, ahead: OCR_AHEAD } : undefined, onNote);
   } catch (err) {
     await session?.close();
     throw err;
@@ -358,6 +365,7 @@ export async function readPdf(filePath: string, data: Uint8Array, opts: ReadPdfO
     const words = read.reduce((n, p) => n + p.words, 0);
     const confidence = read.reduce((n, p) => n + p.confidence * p.words, 0) / words;
     ocr = { pages: read.map((p) => p.page), confidence: Math.round(confidence * 10) / 10, words };
+    if (confidence < OCR_LOW_CONFIDENCE) warnings.push(`OCR confidence is low (${Math.round(confidence)}%): the text may be misread (a poor scan?)`);
   }
   return { text: pageTexts.join('\n\n'), pages: reply.total, warnings, ...(ocr ? { ocr } : {}) };
 }
@@ -367,7 +375,7 @@ function parseInWorker(
   timeoutMs: number,
   maxMemoryMb: number,
   filePath: string,
-  ocr?: { mode: OcrMode; dpi: number; ahead: number },
+  ocr?: { mode: OcrMode; dpi: number; maxPixels: number; ahead: number },
   onNote?: (note: WorkerNote, more: () => void) => void,
 ): Promise<WorkerReply> {
   const slot = takeSlot(maxMemoryMb);

@@ -164,23 +164,29 @@ parentPort.on('message', async (message) => {
       for (const n of ocrPages) {
         while (credits <= 0) await new Promise((resolve) => (wake = resolve));
         credits--;
-        const page = await doc.getPage(n);
-        // at ocr.dpi, but never more than ocr.maxPixels (a poster-sized page would take GBs)
-        const size = page.getViewport({ scale: 1 });
-        const scale = Math.min(ocr.dpi / 72, Math.sqrt(ocr.maxPixels / Math.max(1, size.width * size.height)));
-        const viewport = page.getViewport({ scale });
-        const width = Math.ceil(viewport.width);
-        const height = Math.ceil(viewport.height);
-        const canvas = doc.canvasFactory.create(width, height);
-        await page.render({ canvasContext: canvas.context, viewport, canvas: canvas.canvas }).promise;
-        const png = new Uint8Array(canvas.canvas.toBuffer('image/png'));
-        // and the page in grey levels, for what Tesseract does not report (list bullets)
-        const rgba = canvas.context.getImageData(0, 0, width, height).data;
-        const gray = new Uint8Array(width * height);
-        for (let i = 0, j = 0; i < gray.length; i++, j += 4) gray[i] = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
-        doc.canvasFactory.destroy(canvas);
-        page.cleanup();
-        parentPort.postMessage({ id, kind: 'image', page: n, png, gray, width, height }, [png.buffer, gray.buffer]);
+        // a page that cannot be rendered is left unread, with a warning (not the whole PDF)
+        try {
+          const page = await doc.getPage(n);
+          // at ocr.dpi, but never more than ocr.maxPixels (a poster-sized page would take GBs)
+          const size = page.getViewport({ scale: 1 });
+          const scale = Math.min(ocr.dpi / 72, Math.sqrt(ocr.maxPixels / Math.max(1, size.width * size.height)));
+          const viewport = page.getViewport({ scale });
+          const width = Math.ceil(viewport.width);
+          const height = Math.ceil(viewport.height);
+          const canvas = doc.canvasFactory.create(width, height);
+          await page.render({ canvasContext: canvas.context, viewport, canvas: canvas.canvas }).promise;
+          const png = new Uint8Array(canvas.canvas.toBuffer('image/png'));
+          // and the page in grey levels, for what Tesseract does not report (list bullets)
+          const rgba = canvas.context.getImageData(0, 0, width, height).data;
+          const gray = new Uint8Array(width * height);
+          for (let i = 0, j = 0; i < gray.length; i++, j += 4) gray[i] = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
+          doc.canvasFactory.destroy(canvas);
+          page.cleanup();
+          parentPort.postMessage({ id, kind: 'image', page: n, png, gray, width, height }, [png.buffer, gray.buffer]);
+        } catch (error) {
+          credits++;
+          logs.push('Warning: page ' + n + ' could not be rendered for OCR: ' + String((error && error.message) || error));
+        }
       }
     }
     reply = { id, ok: true, pages: result.pages.map((p) => p.text), total: result.total, logs };
@@ -330,7 +336,8 @@ export async function readPdf(filePath: string, data: Uint8Array, opts: ReadPdfO
   let controls = 0;
   for (const [i, raw0] of reply.pages.entries()) {
     const read = ocrByPage.get(i + 1);
-    const raw = read ? read.text : raw0;
+    // (with --ocr always, a page where OCR reads nothing keeps its text layer)
+    const raw = read?.text ? read.text : raw0;
     const lines: string[] = [];
     for (const line of raw.split(/\r\n|\r|\n/)) {
       const clean = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, () => {

@@ -6,7 +6,7 @@
 //   npm run bench                  full run (databases of 10k/100k/1M projects, 10,000 pages)
 //   npm run bench -- --quick       smaller run, ~1-2 min once the corpus is cached
 //   npm run bench -- --runs 11     runs per timed process (default 9, quick 7)
-//   npm run bench -- --only startup,growth,ingest,pdf,repair,store
+//   npm run bench -- --only startup,growth,ingest,pdf,ocr,repair,store
 //
 // Plain ESM over dist/ (the npm script builds first). Nothing here is run by CI.
 // A timed process is killed after 60 s (quick: 15 s) and shown as "> 60 s"; IOM_BENCH_TIMEOUT_S changes it.
@@ -36,6 +36,10 @@ const PAGES = QUICK ? 500 : 10_000;
 const REPAIR_MB = QUICK ? 2 : 10;
 const REPAIR_CAP_S = QUICK ? 10 : 40;
 const PDF_RUNS = QUICK ? 5 : 9;
+// OCR takes seconds a page: the quick run reads the 1-page scan once, the full run the 7-page one 3 times.
+const OCR_CASE = QUICK
+  ? { file: 'iom-project-sheet-en-scan.pdf', what: 'the 1-page project-sheet scan', runs: 1 }
+  : { file: 'fiche-activites-oim-maroc-scan.pdf', what: 'the 7-page activity-sheet scan', runs: 3 };
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   log('dist/ is missing: run `npm run bench` (it builds first)');
@@ -305,6 +309,22 @@ async function pdf() {
   if (cmdT.length) row({ what: '  `iom ingest` of that PDF as a new process', median: median(cmdT), floor: median(floorT), floorText: `${fmtMs(median(floorT))} (node -e 0)`, ratio: median(cmdT) / median(floorT), target: 'printed', ok: null });
 }
 
+async function ocr() {
+  // A figure only (no target): the time per page of reading a scanned PDF, OCR included.
+  const file = join(ROOT, 'fixtures', 'ocr', OCR_CASE.file);
+  const what = `OCR: ingest of ${OCR_CASE.what} (--ocr auto, in-process), per page`;
+  if (!existsSync(file)) return na(what, 'printed', `fixtures/ocr/${OCR_CASE.file} is missing`);
+  try {
+    log(`OCR: ingestFile of fixtures/ocr/${OCR_CASE.file}, ${OCR_CASE.runs} run${OCR_CASE.runs > 1 ? 's' : ''}`);
+    const r = runJsonChild('inproc-ocr.mjs', [file, String(OCR_CASE.runs)]);
+    extra.ocr = r;
+    row({ what, median: r.msPerPage, floorText: `${fmtMs(r.ms)} for ${r.pages} page${r.pages > 1 ? 's' : ''}`, target: 'printed', ok: null });
+    notes.push(`OCR: ${r.pages} page${r.pages > 1 ? 's' : ''} rendered at 300 dpi and read by Tesseract (fra+eng, one thread), mean word confidence ${r.confidence}; ${r.records} project${r.records === 1 ? '' : 's'}. The figure includes starting the Tesseract thread (models loaded) once per PDF.`);
+  } catch (err) {
+    na(what, 'printed', err.message.slice(0, 160));
+  }
+}
+
 async function repair() {
   const lex = [];
   for (let k = 0; k < RUNS; k++) {
@@ -361,6 +381,7 @@ await section('startup', () => startupAndQueries(key));
 await section('growth', () => growth(key));
 await section('ingest', () => ingestHtml());
 await section('pdf', () => pdf());
+await section('ocr', () => ocr());
 await section('repair', () => repair());
 await section('store', () => store(key));
 m.loadAverage = Object.fromEntries(loads.map(([k, v]) => [k, Number(v.toFixed(2))]));

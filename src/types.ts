@@ -32,6 +32,8 @@ export interface RawDocument {
   warnings: string[];
   /** For HTML: headline candidates, dates and tables the markup gives. */
   meta?: PageMeta;
+  /** For a PDF some of whose pages were read by OCR (scanned pages). */
+  ocr?: OcrInfo;
 }
 
 /** What an HTML page's markup says beyond its text, for the readers. */
@@ -54,6 +56,15 @@ export interface PageMeta {
   times?: Array<{ text: string; datetime: string }>;
   /** Each <table>: its rows, each a list of cell texts. */
   tables?: string[][][];
+}
+
+/** What OCR read in a document. */
+export interface OcrInfo {
+  /** 1-based numbers of the pages whose text comes from OCR. */
+  pages: number[];
+  /** Mean confidence of the words read, 0..100 (Tesseract's scale). */
+  confidence: number;
+  words: number;
 }
 
 /** One change made by the repair stage. */

@@ -11,6 +11,7 @@ import { defaultJobs, parseInPool, poolAvailable } from '../ingest/pool.js';
 import { openDb, optimizeDb, resolveDbPath } from '../store/db.js';
 import type { ReadOptions } from '../read/index.js';
 import type { UrlOptions } from '../fetch/run.js';
+import type { OcrProgress } from '../read/ocr.js';
 import type { Globals, logger as makeLogger } from './options.js';
 
 const KIND_LABEL: Record<string, string> = {
@@ -58,6 +59,14 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
   process.on('SIGINT', onSigint);
   // Many files on a terminal: a progress bar instead of a line per file; problems are listed after it.
   const bar = files.length >= 20 && urls.length === 0 && process.stderr.isTTY && !g.quiet ? await progressBar(files.length) : undefined;
+  // OCR of a scanned PDF takes seconds a page: on a terminal, a bar of its pages (or, under the
+  // bar of files, the page count beside it).
+  const pageBar = bar || !process.stderr.isTTY || g.quiet || opts.ocr === 'never' ? undefined : await pageBars(show);
+  const onOcrProgress = (file: string, p: OcrProgress) => {
+    if (bar) bar.update({ ocr: p.done < p.total ? `  OCR ${p.done}/${p.total} pages` : '' });
+    else pageBar?.update(file, p);
+  };
+  const readOpts: ReadOptions = { ...opts, onOcrProgress: undefined };
   const deferred: string[] = [];
   const note = (line: string, problem = false) => {
     if (!bar) return problem ? log.error(line) : log.info(line);
@@ -88,7 +97,7 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
     }
     added++;
     records += r.records;
-    const warn = r.warnings.length ? `; ${r.warnings.join('; ')}` : '';
+    const warn = (r.ocr ? `; OCR: ${r.ocr.pages} page${r.ocr.pages === 1 ? '' : 's'}, confidence ${Math.round(r.ocr.confidence)}%` : '') + (r.warnings.length ? `; ${r.warnings.join('; ')}` : '');
     note(
       `${r.outcome === 'replaced' ? '~' : '+'} ${show(file)}: ${KIND_LABEL[r.kind!] ?? r.kind}, ${r.records} record${r.records === 1 ? '' : 's'}, ${r.repairs} repair${r.repairs === 1 ? '' : 's'}${r.outcome === 'replaced' ? ' (replaced the earlier version)' : ''}${warn}`,
     );
@@ -109,7 +118,7 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
       // Parsing on `jobs` threads, storing here, in the order of the files.
       const stored = new Map((db.prepare('SELECT path, hash FROM sources').all() as { path: string; hash: string }[]).map((r) => [r.path, r.hash]));
       let i = 0;
-      for await (const out of parseInPool(files, opts, jobs, (p) => stored.get(p))) {
+      for await (const out of parseInPool(files, readOpts, jobs, (p) => stored.get(p), onOcrProgress)) {
         const file = files[i++]!;
         try {
           if (out.kind === 'error') throw out.error;
@@ -125,10 +134,11 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
       for (const file of files) {
         if (interrupted) break;
         try {
-          report(file, await ingestFile(db, file, opts));
+          report(file, await ingestFile(db, file, { ...readOpts, onOcrProgress: (p) => onOcrProgress(file, p) }));
         } catch (err) {
           fail(file, err);
         } finally {
+          pageBar?.stop();
           bar?.update(done);
         }
       }
@@ -140,6 +150,7 @@ export async function runIngest(paths: string[], opts: IngestRunOptions, g: Glob
       pages = r.pages;
     }
   } finally {
+    pageBar?.stop();
     bar?.stop();
     for (const line of deferred) log.error(line);
     process.off('SIGINT', onSigint);
@@ -159,12 +170,47 @@ async function progressBar(total: number) {
   const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({
     stream: process.stderr,
-    format: 'ingest [{bar}] {value}/{total} files  {eta_formatted} left',
+    format: 'ingest [{bar}] {value}/{total} files  {eta_formatted} left{ocr}',
     barCompleteChar: '█',
     barIncompleteChar: '░',
     hideCursor: true,
     clearOnComplete: true,
   });
-  bar.start(total, 0);
+  bar.start(total, 0, { ocr: '' });
   return bar;
+}
+
+/** One bar per scanned PDF, page by page, while OCR reads it (stderr, terminal only). */
+async function pageBars(show: (p: string) => string) {
+  const { SingleBar } = await import('cli-progress');
+  let bar: InstanceType<typeof SingleBar> | undefined;
+  let current: string | undefined;
+  const stop = () => {
+    bar?.stop();
+    bar = undefined;
+    current = undefined;
+  };
+  return {
+    update(file: string, p: OcrProgress) {
+      if (p.total === 0) return;
+      if (current !== file) {
+        stop();
+        current = file;
+        bar = new SingleBar({
+          stream: process.stderr,
+          format: `OCR ${show(file)} [{bar}] {value}/{total} pages  {eta_formatted} left`,
+          barCompleteChar: '█',
+          barIncompleteChar: '░',
+          hideCursor: true,
+          clearOnComplete: true,
+        });
+        bar.start(p.total, p.done);
+      } else {
+        bar!.setTotal(p.total);
+        bar!.update(p.done);
+      }
+      if (p.done >= p.total) stop();
+    },
+    stop,
+  };
 }

@@ -44,7 +44,7 @@ export function renderShow(detail: ProjectDetail, terminal: boolean): string {
     for (const v of conflict.values) lines.push(`  ${String(v.value)}  ${c.dim(`(${v.source})`)}`);
   }
   for (const m of p.members) {
-    lines.push('', c.bold(`From ${m.source.path}`) + c.dim(` (${m.source.kind}, ${m.source.format}, record ${m.id})`));
+    lines.push('', c.bold(`From ${m.source.path}`) + c.dim(` (${m.source.kind}, ${m.source.format}${m.source.ocr_pages ? `, read by OCR: ${m.source.ocr_pages} page${m.source.ocr_pages === 1 ? '' : 's'}, confidence ${Math.round(m.source.ocr_confidence ?? 0)}%` : ''}, record ${m.id})`));
     for (const k of FIELDS) {
       const key = RAW_KEY[k]!.find((r) => m.raw[r] !== undefined);
       if (!key) continue;

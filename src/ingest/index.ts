@@ -28,6 +28,8 @@ export interface FileResult {
   warnings: string[];
   /** For moved and copy: the path the same content is stored under. */
   sameAs?: string;
+  /** Pages read by OCR and their mean word confidence (0-100), when OCR read some. */
+  ocr?: { pages: number; confidence: number };
 }
 
 /** read + repair + extract + normalize; throws InputError when the file holds no project. */
@@ -77,6 +79,7 @@ export function storeParsed(db: Db, parsed: Parsed, info?: WriteInfo): WriteOutc
       repairs: doc.repair.changes.length,
       lostSequences: doc.repair.lostSequences,
       warnings: doc.warnings,
+      ...(doc.ocr ? { ocr: { pages: doc.ocr.pages.length, confidence: doc.ocr.confidence } } : {}),
     },
     records,
     { info },
@@ -119,6 +122,7 @@ export function storeFile(db: Db, path: string, parsed: Parsed): FileResult {
     records: parsed.records.length,
     repairs: parsed.doc.repair.changes.length,
     warnings: parsed.doc.warnings,
+    ...(parsed.doc.ocr ? { ocr: { pages: parsed.doc.ocr.pages.length, confidence: parsed.doc.ocr.confidence } } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { IomError, InputError } from '../errors.js';
 import type { ReadOptions } from '../read/index.js';
+import type { OcrProgress } from '../read/ocr.js';
 import type { Parsed } from './index.js';
 
 export interface Task {
@@ -20,6 +21,7 @@ export interface Task {
 }
 
 export type Reply =
+  | { seq: number; progress: OcrProgress }
   | { seq: number; ok: true; unchanged: true }
   | { seq: number; ok: true; unchanged: false; parsed: Parsed }
   | { seq: number; ok: false; iom: boolean; name: string; message: string; path: string; exitCode: number };
@@ -48,8 +50,10 @@ export async function* parseInPool(
   opts: ReadOptions & { today?: Date },
   jobs: number,
   knownHash: (path: string) => string | undefined,
+  onOcrProgress?: (path: string, p: OcrProgress) => void,
 ): AsyncGenerator<Outcome> {
-  const { today, ...readOpts } = opts;
+  // (a function cannot cross to a thread: OCR progress comes back as messages)
+  const { today, onOcrProgress: _local, ...readOpts } = opts;
   // A small young generation per thread: parse5 makes much short-lived garbage, and V8's default
   // young generation, per thread, took 10,000-page ingests past 400 MB (measured: ~380 -> ~290 MB
   // on 500 pages, same time).
@@ -76,6 +80,10 @@ export async function* parseInPool(
   };
   for (const w of workers) {
     w.on('message', (reply: Reply) => {
+      if ('progress' in reply) {
+        onOcrProgress?.(paths[reply.seq]!, reply.progress);
+        return;
+      }
       results.set(reply.seq, toOutcome(reply));
       idle.push(w);
       dispatch();
@@ -112,7 +120,7 @@ export async function* parseInPool(
   }
 }
 
-function toOutcome(reply: Reply): Outcome {
+function toOutcome(reply: Exclude<Reply, { progress: OcrProgress }>): Outcome {
   if (reply.ok) return reply.unchanged ? { kind: 'unchanged' } : { kind: 'parsed', parsed: reply.parsed };
   if (!reply.iom) return { kind: 'error', error: Object.assign(new Error(reply.message), { name: reply.name }) };
   const error = reply.name === 'InputError' ? new InputError(reply.message, reply.path) : new IomError(reply.message);

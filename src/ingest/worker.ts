@@ -6,6 +6,7 @@ import { IomError, InputError } from '../errors.js';
 import { decodeDocument, readBytes } from '../read/index.js';
 import { parseDocument } from './index.js';
 import type { Task, Reply } from './pool.js';
+import type { OcrProgress } from '../read/ocr.js';
 
 parentPort!.on('message', async (task: Task) => {
   let reply: Reply;
@@ -14,7 +15,8 @@ parentPort!.on('message', async (task: Task) => {
     if (task.knownHash !== undefined && task.knownHash === bytes.hash) {
       reply = { seq: task.seq, ok: true, unchanged: true };
     } else {
-      const raw = await decodeDocument(bytes, task.opts);
+      const onOcrProgress = (progress: OcrProgress) => parentPort!.postMessage({ seq: task.seq, progress } satisfies Reply);
+      const raw = await decodeDocument(bytes, { ...task.opts, onOcrProgress });
       const parsed = parseDocument(raw.path, raw, task.today ? new Date(task.today) : undefined);
       // The main thread stores the records and the source's facts, not the document's texts:
       // they are not copied across (an HTML page is ~100 KB of markup).

@@ -6,7 +6,7 @@ import { listProjects, type ProjectRow } from './list.js';
 
 export interface RecordDetail {
   id: string;
-  source: { path: string; format: string; kind: string; hash: string; ingested_at: string; lost_sequences: string | null };
+  source: { path: string; format: string; kind: string; hash: string; ingested_at: string; lost_sequences: string | null; ocr_pages: number | null; ocr_confidence: number | null };
   /** Each field as the source wrote it. */
   raw: Record<string, string | string[]>;
   donors: { code: string | null; name: string; kind: string; parent: string | null; raw: string; known: boolean }[];
@@ -27,8 +27,8 @@ export function getProject(db: Db, idOrPrefix: string): ProjectDetail {
   if (ids.length > 1) throw new UsageError(`'${idOrPrefix}' matches ${ids.length > 5 ? 'several' : ids.length} projects (${ids.slice(0, 5).join(', ')}): give more characters`);
   const [row] = listProjects(db, { ids });
   const own = new Map(listProjects(db, { ids: row!.records }, { unmerged: true }).map((r) => [r.id, r]));
-  const extra = db.prepare<[string], { raw: string; text: string; path: string; format: string; kind: string; hash: string; ingested_at: string; lost_sequences: string | null }>(
-    `SELECT p.raw, p.text, s.path, s.format, s.kind, s.hash, s.ingested_at, s.lost_sequences
+  const extra = db.prepare<[string], { raw: string; text: string; path: string; format: string; kind: string; hash: string; ingested_at: string; lost_sequences: string | null; ocr_pages: number | null; ocr_confidence: number | null }>(
+    `SELECT p.raw, p.text, s.path, s.format, s.kind, s.hash, s.ingested_at, s.lost_sequences, s.ocr_pages, s.ocr_confidence
      FROM projects p JOIN sources s ON s.id = p.source_id WHERE p.id = ?`,
   );
   const donors = db.prepare<[string], Omit<RecordDetail['donors'][number], 'known'> & { known: number }>(
@@ -38,7 +38,7 @@ export function getProject(db: Db, idOrPrefix: string): ProjectDetail {
     const e = extra.get(id)!;
     return {
       id,
-      source: { path: e.path, format: e.format, kind: e.kind, hash: e.hash, ingested_at: e.ingested_at, lost_sequences: e.lost_sequences },
+      source: { path: e.path, format: e.format, kind: e.kind, hash: e.hash, ingested_at: e.ingested_at, lost_sequences: e.lost_sequences, ocr_pages: e.ocr_pages, ocr_confidence: e.ocr_confidence },
       raw: JSON.parse(e.raw) as Record<string, string | string[]>,
       donors: donors.all(id).map((d) => ({ ...d, known: !!d.known })),
       values: own.get(id)!,

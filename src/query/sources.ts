@@ -13,13 +13,16 @@ export interface SourceRow {
   pages: number | null;
   ingested_at: string;
   warnings: string[];
+  /** Pages read by OCR and Tesseract's mean word confidence (0-100); null when none were. */
+  ocr_pages: number | null;
+  ocr_confidence: number | null;
 }
 
 export function listSources(db: Db): SourceRow[] {
   const rows = db
     .prepare(
       `SELECT path, name, kind, format, (SELECT count(*) FROM projects p WHERE p.source_id = s.id) AS records, repairs,
-              lost_sequences, hash, bytes, pages, ingested_at, warnings
+              lost_sequences, hash, bytes, pages, ingested_at, warnings, ocr_pages, ocr_confidence
        FROM sources s ORDER BY path`,
     )
     .all() as (Omit<SourceRow, 'warnings'> & { warnings: string | null })[];

@@ -5,12 +5,17 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import type { RawDocument } from '../types.js';
 import { sniff } from './detect.js';
+import type { OcrMode, OcrProgress } from './ocr.js';
 
 export interface ReadOptions {
   /** Files larger than this are refused (bytes). */
   maxBytes?: number;
   /** Time cap for one PDF (ms). */
   pdfTimeoutMs?: number;
+  /** OCR of scanned PDF pages (see pdf.ts): default 'never' here, 'auto' from `iom ingest`. */
+  ocr?: OcrMode;
+  /** Progress of OCR, page by page (not passed to worker threads: a function). */
+  onOcrProgress?: (p: OcrProgress) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -128,8 +133,8 @@ export async function decodeDocument(file: FileBytes, opts: ReadOptions = {}): P
       throw new InputError(`invalid UTF-8 (${kind.bad} bad byte${kind.bad > 1 ? 's' : ''}, first at byte ${kind.offset}); re-save the file as UTF-8`, path);
     case 'pdf': {
       const { readPdf } = await import('./pdf.js');
-      const pdf = await readPdf(path, new Uint8Array(data), { timeoutMs: opts.pdfTimeoutMs });
-      return { ...base, format: 'pdf', text: pdf.text, pages: pdf.pages, warnings: pdf.warnings };
+      const pdf = await readPdf(path, new Uint8Array(data), { timeoutMs: opts.pdfTimeoutMs, ocr: opts.ocr, onOcrProgress: opts.onOcrProgress });
+      return { ...base, format: 'pdf', text: pdf.text, pages: pdf.pages, warnings: pdf.warnings, ...(pdf.ocr ? { ocr: pdf.ocr } : {}) };
     }
     case 'html': {
       const { htmlToText, MAX_HTML_DEPTH } = await import('./html.js');

@@ -24,6 +24,9 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import type { OcrMode, OcrProgress, OcrSession } from './ocr.js';
+
+export type { OcrMode } from './ocr.js';
 
 export interface PdfText {
   /** Lines of text, pages separated by a blank line. */
@@ -31,6 +34,8 @@ export interface PdfText {
   /** Number of pages in the PDF (including pages without text). */
   pages: number;
   warnings: string[];
+  /** Set when some of the text was read by OCR. */
+  ocr?: PdfOcr;
 }
 
 export interface ReadPdfOptions {
@@ -38,18 +43,48 @@ export interface ReadPdfOptions {
   timeoutMs?: number;
   /** Heap cap of the parsing thread, in MB. Default 1024. */
   maxMemoryMb?: number;
+  /**
+   * OCR of scanned pages: 'auto' reads the pages that have no text layer, 'always' every page
+   * (instead of its text layer), 'never' none (a PDF with no text layer at all is refused).
+   * Default 'never' here; `iom ingest` passes 'auto' unless told otherwise.
+   */
+  ocr?: OcrMode;
+  /** Called as OCR reads pages (for a progress bar). */
+  onOcrProgress?: (p: OcrProgress) => void;
+}
+
+/** What OCR did to a PDF: which pages it read, and how sure it was. */
+export interface PdfOcr {
+  /** Pages whose text comes from OCR (1-based). */
+  pages: number[];
+  /** Mean confidence of the words read, 0..100. */
+  confidence: number;
+  words: number;
 }
 
 export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_MEMORY_MB = 1024;
 const MAX_PDFJS_WARNINGS = 5;
+/** Time cap for rendering one page for OCR (OCR itself has its own cap, per page). */
+const RENDER_MS_PER_PAGE = 10_000;
+/** Pages rendered for OCR and not read yet, at most (each is ~10 MB at 300 dpi). */
+const OCR_AHEAD = 2;
+/** A page is rendered for OCR at 300 dpi up to this many pixels (A3 at 300 dpi is 17.4 M). */
+const OCR_MAX_PIXELS = 36_000_000;
+/** Below this mean word confidence (0-100), OCR text gets a warning. */
+const OCR_LOW_CONFIDENCE = 70;
 /** A thread is replaced after this many PDFs, so memory pdf.js might keep cannot pile up. */
 const JOBS_PER_WORKER = 50;
 
 /** What the worker posts back for one PDF. */
 type WorkerReply =
-  | { id: number; ok: true; pages: string[]; total: number; logs: string[] }
-  | { id: number; ok: false; name: string; message: string; logs: string[] };
+  | { id: number; kind?: undefined; ok: true; pages: string[]; total: number; logs: string[] }
+  | { id: number; kind?: undefined; ok: false; name: string; message: string; logs: string[] };
+
+/** Sent by the worker before its reply, when it renders pages for OCR. */
+type WorkerNote =
+  | { id: number; kind: 'rendering'; pages: number }
+  | { id: number; kind: 'image'; page: number; png: Uint8Array; gray: Uint8Array; width: number; height: number };
 
 // The worker is CommonJS evaluated from this string (so it needs no separate file, under tsc
 // output or under vitest alike). It loads pdf-parse's CommonJS build by absolute path, then
@@ -72,7 +107,21 @@ const restorePush = () => {
 };
 const { PDFParse } = require(workerData.entry);
 restorePush();
-parentPort.on('message', async ({ id, data }) => {
+// Pages rendered for OCR wait for their reader: a page is rendered only while fewer than
+// ocr.ahead of them are waiting (each page read sends 'more'), so a long scan never piles up.
+let credits = 0;
+let wake = null;
+parentPort.on('message', async (message) => {
+  if (message.kind === 'more') {
+    credits++;
+    if (wake) {
+      const w = wake;
+      wake = null;
+      w();
+    }
+    return;
+  }
+  const { id, data, ocr } = message;
   logs = [];
   let reply;
   let parser;
@@ -99,6 +148,47 @@ parentPort.on('message', async ({ id, data }) => {
     await parser.load();
     restorePush();
     const result = await parser.getText({ lineEnforce: true, pageJoiner: '', parseHyperlinks: false });
+    // OCR: pages without a text layer ('auto') or every page ('always') are rendered to PNG and
+    // sent one by one, as they are ready, so that OCR starts on the first while the next renders.
+    const ocrPages = [];
+    if (ocr && ocr.mode !== 'never') {
+      for (const p of result.pages) {
+        const empty = !p.text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+        if (ocr.mode === 'always' || empty) ocrPages.push(p.num);
+      }
+    }
+    if (ocrPages.length) {
+      parentPort.postMessage({ id, kind: 'rendering', pages: ocrPages.length });
+      const doc = await parser.load();
+      credits = ocr.ahead;
+      for (const n of ocrPages) {
+        while (credits <= 0) await new Promise((resolve) => (wake = resolve));
+        credits--;
+        // a page that cannot be rendered is left unread, with a warning (not the whole PDF)
+        try {
+          const page = await doc.getPage(n);
+          // at ocr.dpi, but never more than ocr.maxPixels (a poster-sized page would take GBs)
+          const size = page.getViewport({ scale: 1 });
+          const scale = Math.min(ocr.dpi / 72, Math.sqrt(ocr.maxPixels / Math.max(1, size.width * size.height)));
+          const viewport = page.getViewport({ scale });
+          const width = Math.ceil(viewport.width);
+          const height = Math.ceil(viewport.height);
+          const canvas = doc.canvasFactory.create(width, height);
+          await page.render({ canvasContext: canvas.context, viewport, canvas: canvas.canvas }).promise;
+          const png = new Uint8Array(canvas.canvas.toBuffer('image/png'));
+          // and the page in grey levels, for what Tesseract does not report (list bullets)
+          const rgba = canvas.context.getImageData(0, 0, width, height).data;
+          const gray = new Uint8Array(width * height);
+          for (let i = 0, j = 0; i < gray.length; i++, j += 4) gray[i] = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
+          doc.canvasFactory.destroy(canvas);
+          page.cleanup();
+          parentPort.postMessage({ id, kind: 'image', page: n, png, gray, width, height }, [png.buffer, gray.buffer]);
+        } catch (error) {
+          credits++;
+          logs.push('Warning: page ' + n + ' could not be rendered for OCR: ' + String((error && error.message) || error));
+        }
+      }
+    }
     reply = { id, ok: true, pages: result.pages.map((p) => p.text), total: result.total, logs };
   } catch (error) {
     const name = (error && error.name) || 'Error';
@@ -217,16 +307,37 @@ export async function readPdf(filePath: string, data: Uint8Array, opts: ReadPdfO
   const head = latin1(data.subarray(0, 1024));
   if (!head.includes('%PDF-')) throw fail(`corrupt or truncated PDF (no %PDF- header${sniff(data)})`);
 
-  const reply = await parseInWorker(data, timeoutMs, maxMemoryMb, filePath);
+  const mode = opts.ocr ?? 'never';
+  const ocrModule = mode === 'never' ? undefined : await import('./ocr.js');
+  const session: OcrSession | undefined = ocrModule && new ocrModule.OcrSession(filePath, { onProgress: opts.onOcrProgress });
+  const onNote = (note: WorkerNote, more: () => void) => {
+    if (!session) return;
+    if (note.kind === 'rendering') session.expect(note.pages);
+    else session.add(note.page, note.png, { data: note.gray, width: note.width, height: note.height }, more);
+  };
+  let reply: WorkerReply;
+  try {
+    reply = await parseInWorker(data, timeoutMs, maxMemoryMb, filePath, ocrModule ? { mode, dpi: ocrModule.OCR_DPI, maxPixels: OCR_MAX_PIXELS, ahead: OCR_AHEAD } : undefined, onNote);
+  } catch (err) {
+    await session?.close();
+    throw err;
+  }
   if (!reply.ok) {
+    await session?.close();
     if (reply.name === 'PasswordException') throw fail('encrypted PDF (password required)');
     throw fail(`corrupt or truncated PDF (${describe(reply.message)})`);
   }
+  const ocrPages = session ? await session.finish() : [];
+  const ocrByPage = new Map(ocrPages.map((p) => [p.page, p]));
 
   const pageTexts: string[] = [];
   const emptyPages: number[] = [];
+  const unread: number[] = [];
   let controls = 0;
-  for (const [i, raw] of reply.pages.entries()) {
+  for (const [i, raw0] of reply.pages.entries()) {
+    const read = ocrByPage.get(i + 1);
+    // (with --ocr always, a page where OCR reads nothing keeps its text layer)
+    const raw = read?.text ? read.text : raw0;
     const lines: string[] = [];
     for (const line of raw.split(/\r\n|\r|\n/)) {
       const clean = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, () => {
@@ -237,23 +348,43 @@ export async function readPdf(filePath: string, data: Uint8Array, opts: ReadPdfO
       if (trimmed) lines.push(trimmed);
     }
     if (lines.length) pageTexts.push(lines.join('\n'));
+    else if (read) unread.push(i + 1);
     else emptyPages.push(i + 1);
   }
 
-  if (pageTexts.length === 0) throw fail('no text layer: the PDF is scanned images; run OCR first (e.g. ocrmypdf)');
+  if (pageTexts.length === 0) {
+    if (mode === 'never') throw fail('no text layer: the PDF is scanned images; run OCR first (e.g. ocrmypdf)');
+    throw fail(`no text found: OCR read nothing on ${plural(unread.length, 'scanned page')} (blank, too faint or not text?)`);
+  }
   const warnings: string[] = [];
   if (emptyPages.length) {
     warnings.push(`${plural(emptyPages.length, 'page')} without text (scanned?): ${formatPages(emptyPages)}`);
   }
+  if (unread.length) warnings.push(`OCR found no text on ${plural(unread.length, 'page')}: ${formatPages(unread)}`);
   if (controls) warnings.push(`${plural(controls, 'control character')} removed (glyphs with no Unicode mapping?)`);
   const tail = latin1(data.subarray(Math.max(0, data.length - 1024)));
   if (!tail.includes('%%EOF')) warnings.push('no %%EOF at the end of the file: it may be truncated');
   warnings.push(...pdfjsWarnings(reply.logs));
 
-  return { text: pageTexts.join('\n\n'), pages: reply.total, warnings };
+  let ocr: PdfOcr | undefined;
+  const read = ocrPages.filter((p) => p.words > 0);
+  if (read.length) {
+    const words = read.reduce((n, p) => n + p.words, 0);
+    const confidence = read.reduce((n, p) => n + p.confidence * p.words, 0) / words;
+    ocr = { pages: read.map((p) => p.page), confidence: Math.round(confidence * 10) / 10, words };
+    if (confidence < OCR_LOW_CONFIDENCE) warnings.push(`OCR confidence is low (${Math.round(confidence)}%): the text may be misread (a poor scan?)`);
+  }
+  return { text: pageTexts.join('\n\n'), pages: reply.total, warnings, ...(ocr ? { ocr } : {}) };
 }
 
-function parseInWorker(data: Uint8Array, timeoutMs: number, maxMemoryMb: number, filePath: string): Promise<WorkerReply> {
+function parseInWorker(
+  data: Uint8Array,
+  timeoutMs: number,
+  maxMemoryMb: number,
+  filePath: string,
+  ocr?: { mode: OcrMode; dpi: number; maxPixels: number; ahead: number },
+  onNote?: (note: WorkerNote, more: () => void) => void,
+): Promise<WorkerReply> {
   const slot = takeSlot(maxMemoryMb);
   const { worker } = slot;
   const id = nextJob++;
@@ -275,8 +406,23 @@ function parseInWorker(data: Uint8Array, timeoutMs: number, maxMemoryMb: number,
       const done = () => reject(error);
       worker.terminate().then(done, done);
     };
-    const onMessage = (reply: WorkerReply) => {
+    const onMessage = (reply: WorkerReply | WorkerNote) => {
       if (settled || reply.id !== id) return;
+      // Rendering pages for OCR: each page has RENDER_MS_PER_PAGE; the clock stops while the
+      // thread waits for OCR to take a page (see 'more' in the worker).
+      if (reply.kind === 'rendering') {
+        toRender = reply.pages;
+        restart(timeoutMs + RENDER_MS_PER_PAGE);
+      } else if (reply.kind === 'image') {
+        credits--;
+        toRender--;
+        if (credits > 0 || toRender === 0) restart(RENDER_MS_PER_PAGE);
+        else clearTimeout(timer);
+      }
+      if (reply.kind) {
+        onNote?.(reply, more);
+        return;
+      }
       settled = true;
       cleanup();
       releaseSlot(slot);
@@ -292,13 +438,27 @@ function parseInWorker(data: Uint8Array, timeoutMs: number, maxMemoryMb: number,
     const onExit = (code: number) => {
       failWith(new InputError(`corrupt or truncated PDF (parser stopped, exit code ${code})`, filePath));
     };
-    const timer = setTimeout(() => {
+    const onTimeout = () => {
       failWith(new InputError(`PDF took longer than ${formatSeconds(timeoutMs)} s`, filePath));
-    }, timeoutMs);
+    };
+    let timer = setTimeout(onTimeout, timeoutMs);
+    const restart = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(onTimeout, ms);
+    };
+    let credits = ocr?.ahead ?? 0;
+    let toRender = 0;
+    /** A page was read by OCR: the thread may render one more. */
+    const more = () => {
+      if (settled) return;
+      credits++;
+      worker.postMessage({ kind: 'more' });
+      if (toRender > 0) restart(RENDER_MS_PER_PAGE);
+    };
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ id, data: copy }, [copy.buffer as ArrayBuffer]);
+    worker.postMessage({ id, data: copy, ocr }, [copy.buffer as ArrayBuffer]);
     const task = whileParsing;
     whileParsing = undefined;
     if (task) {

@@ -15,6 +15,8 @@ export interface SourceWrite extends SourceInfo {
   repairs: number;
   lostSequences: string[];
   warnings: string[];
+  /** Set when some of the text was read by OCR: pages read, mean word confidence (0-100). */
+  ocr?: { pages: number; confidence: number };
 }
 
 /**
@@ -93,8 +95,8 @@ function prepared(db: Db) {
     findContent: db.prepare<[string, string], { id: number; path: string }>('SELECT id, path FROM sources WHERE hash = ? AND path != ? ORDER BY id LIMIT 1'),
     movePath: db.prepare<[string, string, number]>('UPDATE sources SET path = ?, name = ? WHERE id = ?'),
     deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
-    insertSource: db.prepare(`INSERT INTO sources (path, name, format, kind, hash, bytes, pages, ingested_at, records, repairs, lost_sequences, warnings)
-      VALUES (@path, @name, @format, @kind, @hash, @bytes, @pages, @ingested_at, @records, @repairs, @lost_sequences, @warnings)`),
+    insertSource: db.prepare(`INSERT INTO sources (path, name, format, kind, hash, bytes, pages, ingested_at, records, repairs, lost_sequences, warnings, ocr_pages, ocr_confidence)
+      VALUES (@path, @name, @format, @kind, @hash, @bytes, @pages, @ingested_at, @records, @repairs, @lost_sequences, @warnings, @ocr_pages, @ocr_confidence)`),
     insertProject: db.prepare(`INSERT INTO projects (${cols}) VALUES (${params})`),
     insertDonor: db.prepare(`INSERT INTO project_donors (project_id, position, code, name, kind, parent, raw, known)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -193,6 +195,8 @@ export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[
         repairs: source.repairs,
         lost_sequences: source.lostSequences.length ? source.lostSequences.join(',') : null,
         warnings: source.warnings.length ? JSON.stringify(source.warnings) : null,
+        ocr_pages: source.ocr?.pages ?? null,
+        ocr_confidence: source.ocr?.confidence ?? null,
       });
       const sourceId = Number(lastInsertRowid);
       records.forEach((r, i) => {

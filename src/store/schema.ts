@@ -174,6 +174,11 @@ export const MIGRATIONS: string[] = [
   );
   INSERT INTO projects_fts(projects_fts) VALUES ('rebuild');
   `,
+  /* 5: a source whose text was read by OCR (scanned PDF pages): how many pages, and Tesseract's
+     mean word confidence (0-100). Both NULL for a text layer, HTML or text. */ `
+  ALTER TABLE sources ADD COLUMN ocr_pages INTEGER;
+  ALTER TABLE sources ADD COLUMN ocr_confidence REAL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,6 +13,7 @@ interface IngestFlags {
   refresh?: boolean;
   follow?: RegExp;
   maxPages: number;
+  ocr: 'auto' | 'always' | 'never';
 }
 
 /** Seconds, whole or decimal (0.5), as milliseconds. */
@@ -49,6 +50,11 @@ export function register(program: Command): void {
     .option('--refresh', 'ask the server again for pages in the cache (conditional requests: unchanged pages are not downloaded)')
     .option('--follow <pattern>', 'also fetch the links of the pages given whose URL matches this regular expression', patternOption)
     .option('--max-pages <n>', 'with --follow: at most this many linked pages', intOption('--max-pages', 1), 50)
+    .addOption(
+      new Option('--ocr <when>', 'read scanned PDF pages by OCR (French and English): auto = pages without a text layer, always = every page, never = refuse a scanned PDF')
+        .choices(['auto', 'always', 'never'])
+        .default('auto'),
+    )
     .addHelpText(
       'after',
       `
@@ -61,6 +67,7 @@ Examples:
   $ iom ingest --urls pages.txt                  # one URL a line, # comments
   $ iom ingest --follow '/projects/' --max-pages 20 https://example.org/projects
   $ iom ingest --refresh --urls pages.txt        # revalidate cached pages
+  $ iom ingest --ocr never scans/               # refuse scanned PDFs instead of reading them by OCR
 
 Pages are fetched politely (robots.txt obeyed, one request at a time per host, --delay apart,
 User-Agent iom/<version>) and kept in a cache beside the database (<db>-cache/): ingesting a
@@ -90,6 +97,7 @@ Exits 1 if any file failed, after ingesting the others.`,
           maxBytes: opts.maxSize * 1024 * 1024,
           pdfTimeoutMs: opts.pdfTimeout * 1000,
           jobs: opts.jobs,
+          ocr: opts.ocr,
           urls,
           urlErrors,
           web: {

@@ -185,7 +185,7 @@ describe('iom ingest --ocr', () => {
     expect(never.stderr).toContain('iom-project-sheet-en-scan.pdf: no text layer: the PDF is scanned images; run OCR first (e.g. ocrmypdf)');
     const auto = iom(['ingest', PROJECT_SCAN], { db: t.db });
     expect(auto.code).toBe(0);
-    expect(auto.stderr).toMatch(/\+ fixtures\/ocr\/iom-project-sheet-en-scan\.pdf: project sheet, 1 project, \d+ repairs?; OCR: 1 page, confidence (8|9)\d%/);
+    expect(auto.stderr).toMatch(/\+ fixtures\/ocr\/iom-project-sheet-en-scan\.pdf: project sheet, 1 record, \d+ repairs?; OCR: 1 page, confidence (8|9)\d%/);
     expect(auto.stderr).not.toContain('OCR fixtures'); // no progress bar off a terminal
     const sources = JSON.parse(iom(['sources', '--json'], { db: t.db }).stdout) as { ocr_pages: number | null; ocr_confidence: number | null }[];
     expect(sources).toHaveLength(1);

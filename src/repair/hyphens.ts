@@ -99,12 +99,13 @@ export function hyphenCounts(lines: readonly string[]): Map<string, number> {
   return out;
 }
 
-/** The word cut at the end of a line and its hyphen: "...projet fi-" -> ["fi", "-", offset]. */
+/** The word cut at the end of a line and its hyphen: "...projet fi-" -> ["fi", "-", offset].
+ *  Hyphens: U+002D, U+2010, U+2011 (non-breaking, yet some layouts break after it), U+00AD. */
 function cutAtEnd(line: string): [left: string, hyphen: string, at: number] | null {
   let k = line.length - 1;
   while (k >= 0 && (line[k] === ' ' || line[k] === '\t')) k--;
   const hyphen = line[k];
-  if (hyphen !== '-' && hyphen !== '\u2010' && hyphen !== '\u00AD') return null;
+  if (hyphen !== '-' && hyphen !== '\u2010' && hyphen !== '\u2011' && hyphen !== '\u00AD') return null;
   let a = k;
   while (a > 0 && LETTER.test(line[a - 1]!)) a--;
   return a < k ? [line.slice(a, k), hyphen, a] : null;
@@ -175,6 +176,8 @@ export function joinWordsDetailed(
 }
 
 function decideToken(token: string, judge: WordJudge): string {
+  // A compound the lexicon has whole ("pots-de-vin") is kept, whatever its pieces would make.
+  if (judge.known(lowerKey(token))) return token;
   const parts = token.split(/([-\u2010])/);
   let out = parts[0]!;
   for (let k = 1; k < parts.length; k += 2) {
@@ -196,3 +199,49 @@ export function joinHyphenatedWords(text: string, judge: WordJudge): string {
     .map((line) => joinWordsDetailed(line, judge).line)
     .join('\n');
 }
+
+/**
+ * "Gouvern ement" -> "Gouvernement", "Nov embre" -> "Novembre": a word cut at a line end whose
+ * hyphen the reader dropped (an unmapped U+2010), leaving a space. Joined when the whole is a
+ * word and its pieces are not both words ("en core" stays); the right piece is lower case.
+ * Returns the line and the joins made.
+ */
+export function joinBrokenWordsDetailed(
+  line: string,
+  judge: WordJudge,
+  memo: Map<string, boolean> = new Map(),
+): { line: string; joins: Array<{ before: string; after: string }> } {
+  const joins: Array<{ before: string; after: string }> = [];
+  if (!line.includes(' ')) return { line, joins };
+  // Whitespace-separated chunks; a pair is considered when both are plain letter runs.
+  const chunks = [...line.matchAll(/\S+/g)];
+  const plain = (s: string) => PLAIN.test(s);
+  let out = '';
+  let last = 0;
+  for (let k = 0; k + 1 < chunks.length; k++) {
+    const x = chunks[k]!;
+    const y = chunks[k + 1]!;
+    const a = x[0];
+    const b = y[0].replace(/[,.;:!?)]$/, '');
+    if (y.index! - (x.index! + a.length) !== 1 || !LETTERS_ONLY.test(a) || !plain(y[0]) || !/^\p{Ll}/u.test(b)) continue;
+    const m = `${a} ${b}`;
+    let join = memo.get(m);
+    if (join === undefined) {
+      const whole = lowerKey(a + b);
+      const ka = judge.known(lowerKey(a));
+      const kb = judge.known(lowerKey(b));
+      join = !(ka && kb) && (!ka || a.length >= 3) && (!kb || b.length >= 4) && (judge.known(whole) || judge.restorable(whole)) && !judge.known(lowerKey(`${a}-${b}`));
+      memo.set(m, join);
+    }
+    if (!join) continue;
+    joins.push({ before: m, after: a + b });
+    out += line.slice(last, x.index! + a.length);
+    last = y.index!;
+    k++; // the joined piece is not paired again
+  }
+  return { line: joins.length ? out + line.slice(last) : line, joins };
+}
+
+// A chunk that is a letter run, possibly followed by closing punctuation ("ement," "embre.").
+const PLAIN = /^\p{L}[\p{Ll}\p{M}]*[,.;:!?)]?$/u;
+const LETTERS_ONLY = /^\p{L}[\p{Ll}\p{M}]*$/u;

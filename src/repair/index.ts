@@ -9,10 +9,11 @@ import type { RawDocument, RepairChange, RepairResult, RepairedDocument } from '
 import { LIGATURE_SEQUENCES, generateCandidates } from './candidates.js';
 import { CHARACTER_FIXES, removeSoftHyphens } from './fixes.js';
 import { splitGluedDetailed } from './glue.js';
-import { hyphenCounts, joinLinesDetailed, joinWordsDetailed } from './hyphens.js';
+import { hyphenCounts, joinBrokenWordsDetailed, joinLinesDetailed, joinWordsDetailed } from './hyphens.js';
 import type { WordJudge } from './judge.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { applyWordFixes, planLigatureRepairs } from './ligatures.js';
+import { planAccentRepairs } from './accents.js';
 
 export interface RepairOptions {
   /** Ligature sequences the text lost, e.g. ["ti", "tt"]; inferred from the text when absent. */
@@ -144,6 +145,21 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
     for (const j of r.joins) change(n, j.before, j.after, 'joinHyphenatedWords', 0.85);
     return r.line;
   });
+
+  // Words cut at a line end whose hyphen was lost with a space left ("Gouvern ement").
+  const broken = new Map<string, boolean>();
+  lines = lines.map((line, n) => {
+    const r = joinBrokenWordsDetailed(line, judge, broken);
+    for (const j of r.joins) change(n, j.before, j.after, 'joinBrokenWords', 0.8);
+    return r.line;
+  });
+
+  // Accents and apostrophes lost (stripped, dropped by a font map), where the document shows it.
+  const accents = planAccentRepairs(lines, lex);
+  if (accents.fixes.length) {
+    for (const f of accents.fixes) change(f.line, f.before, f.after, f.rule, f.confidence);
+    lines = applyWordFixes(lines, accents.fixes);
+  }
 
   let unresolved: string[] = [];
   let lostSequences: string[] = [];

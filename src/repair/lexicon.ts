@@ -141,6 +141,17 @@ export class Lexicon {
     return this.data.offsets[i + 1]! - start - 1 === depth ? this.data.text.slice(start, start + depth) : null;
   }
 
+  /** Word i (for scans over the whole list, such as the accent index). */
+  wordAt(i: number): string {
+    const { text, offsets } = this.data;
+    return text.slice(offsets[i]!, offsets[i + 1]! - 1);
+  }
+
+  /** Word i is in the French list, or ranked in the French frequency lists. */
+  frenchAt(i: number): boolean {
+    return (this.data.flags[i]! & FLAG_FR) !== 0 || this.data.frRank[i]! > 0;
+  }
+
   /** True when some lexicon word starts with `prefix`. */
   hasPrefix(prefix: string): boolean {
     const i = this.lowerBound(prefix);

@@ -76,3 +76,17 @@ describe('hyphenatedTokens', () => {
   });
 });
 
+
+describe('line-end hyphens of every kind, and hyphens lost with a space left', () => {
+  test.each([
+    { input: 'un pro\u2011\njet', output: 'un projet' },
+    { input: 'le Gouvern ement du Maroc', output: 'le Gouvernement du Maroc' },
+    { input: 'le 3 Nov embre 2013', output: 'le 3 Novembre 2013' },
+    { input: 'les pays en voie de développement', output: 'les pays en voie de développement' },
+    { input: 'la lutte contre les pots-de-vin', output: 'la lutte contre les pots-de-vin' },
+  ])('$input', ({ input, output }) => expect(repairText(input).text).toBe(output));
+
+  test('the join is reported', () => {
+    expect(repairText('le Gouvern ement du Maroc').changes).toEqual([{ line: 1, before: 'Gouvern ement', after: 'Gouvernement', rule: 'joinBrokenWords', confidence: 0.8 }]);
+  });
+});

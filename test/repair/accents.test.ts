@@ -1,0 +1,75 @@
+// Accents and apostrophes: damage found per document, then repaired; clean text never touched.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { accentIndex, detectAccentDamage, foldAccents } from '../../src/repair/accents.js';
+import { repairText } from '../../src/repair/index.js';
+import { loadLexicon } from '../../src/repair/lexicon.js';
+import { collectWords } from '../../src/repair/pieces.js';
+import { words } from './align.js';
+
+const lex = loadLexicon();
+const detect = (text: string) => detectAccentDamage(collectWords(text.split('\n'), lex), lex);
+
+describe('foldAccents and the accent index', () => {
+  test('folds', () => expect(foldAccents('Développement à Léré, façon')).toBe('Developpement a Lere, facon'));
+  test('index', () => {
+    expect(accentIndex(lex).get('developpement')).toEqual(['développement']);
+    expect(accentIndex(lex).get('etat')?.[0]).toBe('état');
+  });
+});
+
+const STRIPPED =
+  "Le developpement des activites de l'Organisation a la periode coloniale. Les elements du programme sont presentes par le Secretariat general, grace a l'archeologie. Il a ete decide que les Etats membres creeraient un comite.";
+const DROPPED =
+  "Prserver et renforcer la gestion dlgue. Cot global : 2 millions. Le soutien de lUE  la rforme, dune rforme quil faut mener. Lobjectif est dassurer le dveloppement.";
+
+describe('detectAccentDamage', () => {
+  test('stripped accents', () => expect(detect(STRIPPED)).toMatchObject({ stripped: true, dropped: false }));
+  test('dropped letters and apostrophes', () => expect(detect(DROPPED)).toMatchObject({ dropped: true, apostrophes: true, stripped: false }));
+  test('clean French text: nothing', () => expect(detect('Le développement des activités à la période coloniale, dune de sable.')).toMatchObject({ stripped: false, dropped: false, apostrophes: false }));
+  test('English text: nothing', () => expect(detect('The project in Senegal and Cote d Ivoire was a success, with a role for the cafe owners.')).toMatchObject({ stripped: false, dropped: false, apostrophes: false }));
+});
+
+describe('repairs', () => {
+  test('stripped accents restored', () => {
+    const r = repairText(STRIPPED);
+    expect(r.text).toContain('Le développement des activités');
+    expect(r.text).toContain('à la période coloniale');
+    expect(r.text).toContain('Il a été décidé');
+    expect(r.text).toContain('grâce à l');
+    expect(r.changes.every((c) => c.rule === 'restoreStrippedAccents' || c.rule === 'normalizeSpaces')).toBe(true);
+  });
+  test('dropped letters and apostrophes restored', () => {
+    const r = repairText(DROPPED);
+    expect(r.text).toContain('Préserver et renforcer la gestion déléguée');
+    expect(r.text).toContain('Coût global');
+    expect(r.text).toContain('de l’UE à la réforme');
+    expect(r.text).toContain('d’une réforme qu’il faut');
+    expect(r.text).toContain('L’objectif est d’assurer le développement');
+  });
+  test('every change is explained', () => {
+    for (const c of repairText(DROPPED).changes) {
+      expect(c.rule).toMatch(/^(restoreDroppedLetters|restoreApostrophes|restoreStrippedAccents)$/);
+      expect(c.confidence).toBeGreaterThan(0);
+      expect(c.before).not.toBe(c.after);
+    }
+  });
+});
+
+// Negative tests: the clean shared corpus (read in place when present) gets no word changed by
+// any accent, apostrophe or hyphen rule.
+const corpusDir = new URL('../../../shared/corpus/french/', import.meta.url);
+let corpus: string[] = [];
+try {
+  corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.txt'));
+} catch {
+  corpus = [];
+}
+describe.runIf(corpus.length > 0)('clean shared corpus', () => {
+  test.each(corpus)('%s: no word changed', (f) => {
+    const text = readFileSync(new URL(f, corpusDir), 'utf8').normalize('NFC');
+    const r = repairText(text);
+    expect(words(r.text)).toEqual(words(text));
+    expect(r.changes.filter((c) => c.rule !== 'normalizeSpaces' && c.rule !== 'splitGluedWords')).toEqual([]);
+  });
+});

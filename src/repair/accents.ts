@@ -7,7 +7,7 @@
 // that show the kind intact (accented letters, elisions with an apostrophe) are few. Clean text
 // has plenty of both, so it is never touched.
 import { generateCandidates } from './candidates.js';
-import { ACCENT_CONTEXT, AUXILIARIES, SUBJECTS } from './context.js';
+import { ACCENT_CONTEXT, AUXILIARIES } from './context.js';
 import type { Lexicon } from './lexicon.js';
 import { collectWords, pieceAt, shapeAt, type DocWords, type Piece } from './pieces.js';
 import { applyCase } from './tokens.js';
@@ -71,6 +71,29 @@ function droppedCandidates(lex: Lexicon, lower: string): string[] {
   return generateCandidates(lex, lower, DROPPED_LETTERS, max)
     .map((c) => c.word)
     .filter((w) => isFrench(lex, w));
+}
+
+/**
+ * A text with almost no accented letter (under one in 400 letters; French prose has one in 25)
+ * may have lost them: cheap test, before any word is looked at.
+ */
+export function accentPoor(text: string): boolean {
+  let letters = 0;
+  let accented = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
+    else if (c >= 0xc0 && c <= 0x17f) {
+      letters++;
+      accented++;
+    }
+  }
+  return letters >= 20 && accented * 400 < letters;
+}
+
+/** Becomes a French word once stripped accents or dropped accented letters are put back. */
+export function accentRestorable(lex: Lexicon, lower: string): boolean {
+  return accentIndex(lex).has(lower) || (lower.length >= 4 && droppedCandidates(lex, lower).length > 0);
 }
 
 /** "lemploi" -> ["l’emploi"], "dvaluation" -> ["d’évaluation"] (with dropped letters). */
@@ -137,14 +160,48 @@ const freq = (lex: Lexicon, w: string) => {
   return i.frRank ? Math.log10(UNRANKED / i.frRank) : 0;
 };
 
-/** What the neighbours say for candidate `c` (prev/next as written, folded for comparison). */
-function contextScore(c: string, plain: string, prev: string, next: string): number {
-  let s = 0;
-  const participle = /(?:é|ée|és|ées)$/.test(c) && !/(?:é|ée|és|ées)$/.test(plain);
-  if (participle && AUXILIARIES.has(prev)) s += 1.5;
-  if (!participle && /(?:é|ée|és|ées)$/.test(plain) === false && /e(?:s|nt)?$/.test(c) && SUBJECTS.has(prev) && c === plain) s += 1;
-  return s;
+const PARTICIPLE = /(?:é|ée|és|ées)$/;
+
+/** "financé" beside "finance", "chargées" beside "charges": a participle of the written form. */
+export function isParticipleOf(c: string, plain: string): boolean {
+  return PARTICIPLE.test(c) && !PARTICIPLE.test(plain) && foldAccents(c) === foldAccents(plain);
 }
+
+/**
+ * A participle and a verb form or noun that read the same once stripped ("financé"/"finance",
+ * "chargées"/"charges", "présenté"/"présente"): what the neighbours say for the participle
+ * (negative: for the other form). prev and next are folded.
+ */
+export function participleBias(lex: Lexicon, c: string, other: string, prev: string, next: string): number {
+  if (VERB_BEFORE.has(prev)) return -2;
+  if (AUXILIARIES.has(prev) || ADVERBS.has(prev)) return 2;
+  // After a determiner, a noun, agreeing with it: "le marché" (marche is feminine), "un
+  // programme" (no noun "programmé"), "la durée".
+  const want = MASCULINE.has(prev) ? 'm' : FEMININE.has(prev) ? 'f' : DETERMINERS_ANY.has(prev) ? '' : null;
+  if (want !== null) {
+    const fits = (w: string) => {
+      const g = lex.info(w).gender;
+      return g !== '' && (want === '' || g.includes(want));
+    };
+    const fc = fits(c);
+    const fo = fits(other);
+    return fc === fo ? 0 : fc ? 2 : -2;
+  }
+  if (next === 'par') return 2;
+  if (ARTICLES.has(next) || next === 'que' || next === "qu'") return -1;
+  return 0;
+}
+
+const words = (s: string) => new Set(s.split(' '));
+const ADVERBS = words('plus moins tres bien mal trop si aussi deja mieux');
+const VERB_BEFORE = words("je j' tu il elle on nous vous ils elles qui ne n' se s' me m' te t' lui y en");
+const MASCULINE = words('le un du au ce cet mon ton son quel nouveau premier');
+const FEMININE = words('la une cette ma ta sa quelle nouvelle premiere');
+const DETERMINERS_ANY = words("les des aux ces mes tes ses nos vos leurs notre votre leur chaque plusieurs certains certaines quelques l' d'");
+const ARTICLES = words("le la les l' un une des du au aux ce cette ces son sa ses leur leurs");
+
+/** "marchés" -> "marché", "présentées" -> "présenté": a form's stem, for settled forms. */
+const stem = (w: string) => w.replace(/(?:es|e|s)$/, '');
 
 interface Chosen {
   after: string;
@@ -156,7 +213,7 @@ interface Chosen {
  * Candidates for one word and the best of them, or null to leave it. `plainKnown`: the word as
  * written is itself a French word ("marche", "dune"): then only a clearly better candidate wins.
  */
-function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, prevFolded: string, nextFolded: string, nextBest: string): Chosen | null {
+function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, prevFolded: string, nextFolded: string, nextBest: string, settled: ReadonlySet<string>): Chosen | null {
   const lower = p.lower;
   const special = ACCENT_CONTEXT[lower];
   if (special && damage.stripped) {
@@ -166,9 +223,32 @@ function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, pre
   const plainKnown = lex.info(lower).fr;
   type C = { word: string; rule: string; score: number };
   const cands: C[] = [];
-  const docBonus = (w: string) => ((doc.types.get(w)?.count ?? 0) > 0 ? 1.5 : 0);
-  const score = (w: string) => freq(lex, w) + docBonus(w) + contextScore(w, lower, prevFolded, nextFolded);
-  if (damage.stripped) for (const w of accentIndex(lex).get(lower) ?? []) cands.push({ word: w, rule: 'restoreStrippedAccents', score: score(w) });
+  // The document writes the candidate intact elsewhere (the written form itself is no evidence).
+  // Or a form of it was restored elsewhere without doubt ("au marché" speaks for "les marchés").
+  const docBonus = (w: string) => (w === lower ? 0 : (doc.types.get(w)?.count ?? 0) > 0 ? 1.5 : settled.has(stem(w)) ? 1 : 0);
+  // A participle among the readings: the neighbours weigh for it or for the other forms.
+  let participle: string | undefined;
+  let other = lower;
+  const bias = (w: string) => {
+    if (participle === undefined) return 0;
+    const b = participleBias(lex, participle, other, prevFolded, nextFolded);
+    if (w === participle) return Math.max(0, b);
+    return foldAccents(w) === foldAccents(participle) && !PARTICIPLE.test(w) ? Math.max(0, -b) : 0;
+  };
+  const score = (w: string) => freq(lex, w) + docBonus(w) + bias(w);
+  if (damage.stripped) {
+    const found = accentIndex(lex).get(lower);
+    // Only where another reading competes: the written word, or an accented non-participle.
+    if (found && (plainKnown || found.some((o) => !PARTICIPLE.test(o)))) {
+      participle = found.find((w) => PARTICIPLE.test(w));
+      other = plainKnown ? lower : found.find((o) => !PARTICIPLE.test(o))!;
+    }
+    if (found) for (const w of found) cands.push({ word: w, rule: 'restoreStrippedAccents', score: score(w) });
+    else if (!plainKnown) {
+      const w = derivedAccents(lex, lower);
+      if (w) cands.push({ word: w, rule: 'restoreStrippedAccents', score: 0 });
+    }
+  }
   if (damage.dropped) {
     for (const w of droppedCandidates(lex, lower)) {
       const insertions = w.length - lower.length;
@@ -186,7 +266,8 @@ function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, pre
   const best = cands[0]!;
   const second = cands[1]?.score ?? -Infinity;
   if (plainKnown) {
-    const keep = score(lower) + 1;
+    // The written word wins ties, by a point, unless a participle reading of it is in play.
+    const keep = score(lower) + (participle ? 0.3 : 1);
     if (best.score < keep + (best.rule === 'restoreApostrophes' ? 0.5 : 0)) return null;
     return { after: best.word, rule: best.rule, confidence: round(Math.min(0.9, 0.5 + (best.score - keep) / 5)) };
   }
@@ -195,6 +276,34 @@ function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, pre
 }
 
 const round = (x: number) => Number(x.toFixed(2));
+
+// Stripped forms of words no list has, from their parts: "reidentifier" (ré- + identifier),
+// "socioeconomiques" (socio- + économiques), "employabilite" (-ité), "priorisees" (-ées).
+const ACCENTED_PREFIXES: Array<[string, string]> = [['re', 'ré'], ['pre', 'pré'], ['de', 'dé']];
+const PLAIN_PREFIXES = ['socio', 'inter', 'intra', 'multi', 'pluri', 'trans', 'anti', 'auto', 'sous', 'post', 'non', 'co'];
+const SUFFIXES: Array<[RegExp, string]> = [[/ite(s?)$/, 'ité$1'], [/ee(s?)$/, 'ée$1']];
+
+export function derivedAccents(lex: Lexicon, lower: string): string | null {
+  const index = accentIndex(lex);
+  for (const p of PLAIN_PREFIXES) {
+    const rest = lower.slice(p.length);
+    if (lower.startsWith(p) && rest.length >= 5) {
+      const r = index.get(rest)?.[0];
+      if (r) return p + r;
+    }
+  }
+  for (const [p, acc] of ACCENTED_PREFIXES) {
+    const rest = lower.slice(p.length);
+    if (lower.startsWith(p) && rest.length >= 5 && /^[aeiouh]/.test(rest)) {
+      const r = lex.info(rest).fr ? rest : index.get(rest)?.[0];
+      if (r) return acc + r;
+    }
+  }
+  if (lower.length >= 8) {
+    for (const [re, end] of SUFFIXES) if (re.test(lower)) return lower.replace(re, end);
+  }
+  return null;
+}
 
 /** "lOIM" -> "l’OIM", "lUE" -> "l’UE": an elided article glued to an acronym. */
 const ELIDED_ACRONYM = /^([lLdD])(\p{Lu}{2,})$/u;
@@ -222,52 +331,60 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
   const damage = detectAccentDamage(doc, lex);
   const fixes: AccentFix[] = [];
   if (!damage.stripped && !damage.dropped && !damage.apostrophes) return { damage, fixes };
-  const memo = new Map<string, Chosen | null>();
   const folded = (id: number) => (id >= 0 ? foldAccents(doc.byId[id]!.lower) : '');
   const bestOf = (id: number) => {
     if (id < 0) return '';
     const lower = doc.byId[id]!.lower;
     return damage.stripped ? (accentIndex(lex).get(lower)?.[0] ?? lower) : lower;
   };
-  for (let n = 0; n < lines.length; n++) {
-    if (doc.lineFirst[n] === doc.lineFirst[n + 1]) continue;
-    if (englishLine(doc, lex, n)) continue;
-    for (let i = doc.lineFirst[n]!; i < doc.lineFirst[n + 1]!; i++) {
-      const t = doc.byId[doc.type[i]!]!;
-      if (HAS_ACCENT.test(t.lower) || t.lower.endsWith("'")) continue;
-      const shape = shapeAt(doc, i);
-      const text = lines[n]!.slice(doc.start[i]!, doc.end[i]!);
-      if (damage.apostrophes) {
-        const m = ELIDED_ACRONYM.exec(text);
-        if (m) {
-          fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after: `${m[1]}’${m[2]}`, rule: 'restoreApostrophes', confidence: 0.8 });
-          continue;
+  const english = lines.map((_, n) => englishLine(doc, lex, n));
+  // Two passes: the first settles the words restored without doubt, whose forms then speak for
+  // the doubtful ones of the second ("au marché" settles it; "les marches" is then "les marchés").
+  const settled = new Set<string>();
+  const pass = (final: boolean) => {
+    const memo = new Map<string, Chosen | null>();
+    for (let n = 0; n < lines.length; n++) {
+      if (english[n]) continue;
+      for (let i = doc.lineFirst[n]!; i < doc.lineFirst[n + 1]!; i++) {
+        const t = doc.byId[doc.type[i]!]!;
+        if (HAS_ACCENT.test(t.lower) || t.lower.endsWith("'")) continue;
+        const shape = shapeAt(doc, i);
+        const text = lines[n]!.slice(doc.start[i]!, doc.end[i]!);
+        if (damage.apostrophes) {
+          const m = ELIDED_ACRONYM.exec(text);
+          if (m) {
+            if (final) fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after: `${m[1]}’${m[2]}`, rule: 'restoreApostrophes', confidence: 0.8 });
+            continue;
+          }
+        }
+        // Acronyms and mixed case ("OIM", "eBay") are left; a capitalized name needs a French candidate.
+        if (shape === 'mixed' || (shape === 'upper' && t.lower.length < 5)) continue;
+        const prevF = folded(doc.prev[i]!);
+        const nextF = folded(doc.next[i]!);
+        const key = `${t.lower}|${prevF}|${nextF}|${shape}`;
+        let pick = memo.get(key);
+        if (pick === undefined) {
+          const p = pieceAt(doc, i);
+          pick = choose(lex, doc, p, damage, prevF, nextF, bestOf(doc.next[i]!), settled);
+          // A capitalized word in mid-sentence is a name: only a ranked French word replaces it.
+          if (pick && shape !== 'lower' && !p.sentenceStart && !ACCENT_CONTEXT[t.lower] && !lex.info(pick.after.replace(/^.*’/, '')).frRank) pick = null;
+          memo.set(key, pick);
+          if (!final && pick && pick.confidence >= 0.85) settled.add(stem(pick.after));
+        }
+        if (!pick || !final) continue;
+        const after = applyCase(pick.after, text);
+        if (after !== text) fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after, rule: pick.rule, confidence: pick.confidence });
+      }
+      // "grce  la": a lone "à" dropped, two spaces left between words.
+      if (final && damage.dropped) {
+        const line = lines[n]!;
+        for (const m of line.matchAll(/(?<=[\p{L},])  (?=\p{L})/gu)) {
+          fixes.push({ line: n, start: m.index, end: m.index + 2, before: '  ', after: ' à ', rule: 'restoreDroppedLetters', confidence: 0.6 });
         }
       }
-      // Acronyms and mixed case ("OIM", "eBay") are left; a capitalized name needs a French candidate.
-      if (shape === 'mixed' || (shape === 'upper' && t.lower.length < 5)) continue;
-      const prevF = folded(doc.prev[i]!);
-      const nextF = folded(doc.next[i]!);
-      const key = `${t.lower}|${prevF}|${nextF}|${shape}`;
-      let pick = memo.get(key);
-      if (pick === undefined) {
-        const p = pieceAt(doc, i);
-        pick = choose(lex, doc, p, damage, prevF, nextF, bestOf(doc.next[i]!));
-        // A capitalized word in mid-sentence is a name: only a ranked French word replaces it.
-        if (pick && shape !== 'lower' && !p.sentenceStart && !lex.info(pick.after.replace(/^.*’/, '')).frRank) pick = null;
-        memo.set(key, pick);
-      }
-      if (!pick) continue;
-      const after = applyCase(pick.after, text);
-      if (after !== text) fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after, rule: pick.rule, confidence: pick.confidence });
     }
-    // "grce  la": a lone "à" dropped, two spaces left between words.
-    if (damage.dropped) {
-      const line = lines[n]!;
-      for (const m of line.matchAll(/(?<=[\p{L},])  (?=\p{L})/gu)) {
-        fixes.push({ line: n, start: m.index, end: m.index + 2, before: '  ', after: ' à ', rule: 'restoreDroppedLetters', confidence: 0.6 });
-      }
-    }
-  }
+  };
+  pass(false);
+  pass(true);
   return { damage, fixes };
 }

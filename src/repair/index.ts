@@ -13,7 +13,7 @@ import { hyphenCounts, joinBrokenWordsDetailed, joinLinesDetailed, joinWordsDeta
 import type { WordJudge } from './judge.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { applyWordFixes, planLigatureRepairs } from './ligatures.js';
-import { planAccentRepairs } from './accents.js';
+import { accentPoor, accentRestorable, planAccentRepairs } from './accents.js';
 
 export interface RepairOptions {
   /** Ligature sequences the text lost, e.g. ["ti", "tt"]; inferred from the text when absent. */
@@ -74,7 +74,7 @@ function wordish(c: number): boolean {
   return c === 0x2010 || /[\p{L}\p{M}]/u.test(String.fromCharCode(c));
 }
 
-function makeJudge(lex: Lexicon, docCount: (form: string) => number, restorableSeqs: readonly string[]): WordJudge {
+function makeJudge(lex: Lexicon, docCount: (form: string) => number, restorableSeqs: readonly string[], accentsMaybeLost: boolean): WordJudge {
   const restorable = new Map<string, boolean>();
   return {
     known: (w) => {
@@ -82,10 +82,10 @@ function makeJudge(lex: Lexicon, docCount: (form: string) => number, restorableS
       return i.fr || (i.en && i.enRank > 0) || (i.frFreq && i.frRank > 0);
     },
     restorable: (w) => {
-      if (restorableSeqs.length === 0 || w.length < 4) return false;
+      if (w.length < 4) return false;
       let r = restorable.get(w);
       if (r === undefined) {
-        r = generateCandidates(lex, w, restorableSeqs, 2).some((c) => lex.info(c.word).frRank > 0);
+        r = (restorableSeqs.length > 0 && generateCandidates(lex, w, restorableSeqs, 2).some((c) => lex.info(c.word).frRank > 0)) || (accentsMaybeLost && accentRestorable(lex, w));
         restorable.set(w, r);
       }
       return r;
@@ -105,7 +105,7 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
   for (const [rule, fix] of CHARACTER_FIXES) whole = fixText(whole, lines, rule, fix, change);
 
   // Line-end hyphens. Lines merge: the changes made so far follow their line.
-  const judge = makeJudge(lex, formCounter(lines), opts.lost ?? LIGATURE_SEQUENCES);
+  const judge = makeJudge(lex, formCounter(lines), opts.lost ?? LIGATURE_SEQUENCES, accentPoor(whole));
   const joined = joinLinesDetailed(lines, judge);
   for (const c of changes) c.line = joined.map[c.line]!;
   for (const j of joined.joins) change(j.line, j.before, j.after, 'joinHyphenatedLines', j.after.includes('-') ? 0.7 : 0.9);

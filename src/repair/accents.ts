@@ -58,7 +58,16 @@ export interface AccentDamage {
   evidence: { stripped: number; dropped: number; intact: number; elided: number; intactElisions: number };
 }
 
-const isFrench = (lex: Lexicon, w: string) => lex.info(w).fr;
+const isFrench = (lex: Lexicon, w: string) => {
+  const i = lex.info(w);
+  return i.fr || (i.frFreq && i.frRank > 0 && i.frRank < 20000);
+};
+/** A word as written: in the French list, or common English ("migrants" is only there). The
+ *  French frequency lists alone do not count: they hold the pieces broken texts leave ("uvre"). */
+const knownWord = (lex: Lexicon, w: string) => {
+  const i = lex.info(w);
+  return i.fr || (i.en && i.enRank > 0 && i.enRank < 10000);
+};
 const englishWord = (lex: Lexicon, w: string) => {
   const i = lex.info(w);
   return i.en && i.enRank > 0 && i.enRank < 20000;
@@ -96,6 +105,11 @@ export function accentRestorable(lex: Lexicon, lower: string): boolean {
   return accentIndex(lex).has(lower) || (lower.length >= 4 && droppedCandidates(lex, lower).length > 0);
 }
 
+/** "données" -> "donnes": what a font map that drops accented glyphs leaves. */
+export function dropAccented(s: string): string {
+  return s.replace(/[àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ]/g, '');
+}
+
 /** "lemploi" -> ["l’emploi"], "dvaluation" -> ["d’évaluation"] (with dropped letters). */
 function elidedCandidates(lex: Lexicon, lower: string, dropped: boolean): Array<{ prefix: string; rest: string }> {
   const out: Array<{ prefix: string; rest: string }> = [];
@@ -131,14 +145,17 @@ export function detectAccentDamage(doc: DocWords, lex: Lexicon): AccentDamage {
     // Evidence from lower-case words only: capitals are names, acronyms, English titles.
     if ((doc.flags[i]! & 3) !== 0) continue;
     seen[id] = 1;
-    if (t.info.fr || t.lower.endsWith("'") || englishWord(lex, t.lower) || t.lower.length < 3) continue;
-    if (index.has(t.lower)) stripped++;
-    else if (droppedCandidates(lex, t.lower).length) dropped++;
+    if (t.info.fr || t.lower.endsWith("'") || t.lower.length < 3) continue;
+    if (index.has(t.lower)) {
+      if (!englishWord(lex, t.lower)) stripped++;
+    } else if (!knownWord(lex, t.lower) && droppedCandidates(lex, t.lower).length) dropped++;
     if (elidedCandidates(lex, t.lower, true).length) elided++;
   }
+  // Both kinds show similar words now and then ("gres" is stripped "grès" and dropped "gérés"):
+  // the kind with much more evidence is the one.
   return {
-    stripped: stripped >= 2 && 3 * intact <= stripped,
-    dropped: dropped >= 2 && 3 * intact <= dropped,
+    stripped: stripped >= 2 && 3 * intact <= stripped && stripped * 3 > dropped,
+    dropped: dropped >= 2 && 3 * intact <= dropped && dropped * 3 > stripped,
     apostrophes: elided >= 2 && 3 * intactElisions <= elided,
     evidence: { stripped, dropped, intact, elided, intactElisions },
   };
@@ -220,40 +237,46 @@ function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, pre
     const pick = special(prevFolded, nextFolded, nextBest);
     return pick && pick !== lower ? { after: pick, rule: 'restoreStrippedAccents', confidence: 0.7 } : null;
   }
-  const plainKnown = lex.info(lower).fr;
+  // Stripped forms are often in the frequency lists ("etat", "general"): there only the French
+  // list says a word is one. Dropped forms are rarely there ("migrants" is, and is a word).
+  const plainKnown = damage.stripped ? lex.info(lower).fr : knownWord(lex, lower);
+  // Lone letters: only "o" (où) and "t" (été) are left by dropped letters often enough.
+  if (lower.length === 1 && !(damage.dropped && (lower === 'o' || lower === 't')) && !special) return null;
   type C = { word: string; rule: string; score: number };
   const cands: C[] = [];
   // The document writes the candidate intact elsewhere (the written form itself is no evidence).
   // Or a form of it was restored elsewhere without doubt ("au marché" speaks for "les marchés").
   const docBonus = (w: string) => (w === lower ? 0 : (doc.types.get(w)?.count ?? 0) > 0 ? 1.5 : settled.has(stem(w)) ? 1 : 0);
-  // A participle among the readings: the neighbours weigh for it or for the other forms.
+  // A participle among the readings: the neighbours weigh for it or for the other forms with
+  // the same skeleton ("financé"/"finance" stripped, "données"/"donnes" dropped).
+  const skeleton = damage.stripped ? foldAccents : dropAccented;
   let participle: string | undefined;
   let other = lower;
   const bias = (w: string) => {
     if (participle === undefined) return 0;
     const b = participleBias(lex, participle, other, prevFolded, nextFolded);
     if (w === participle) return Math.max(0, b);
-    return foldAccents(w) === foldAccents(participle) && !PARTICIPLE.test(w) ? Math.max(0, -b) : 0;
+    return !PARTICIPLE.test(w) && skeleton(w) === skeleton(participle) ? Math.max(0, -b) : 0;
   };
   const score = (w: string) => freq(lex, w) + docBonus(w) + bias(w);
-  if (damage.stripped) {
-    const found = accentIndex(lex).get(lower);
-    // Only where another reading competes: the written word, or an accented non-participle.
-    if (found && (plainKnown || found.some((o) => !PARTICIPLE.test(o)))) {
-      participle = found.find((w) => PARTICIPLE.test(w));
-      other = plainKnown ? lower : found.find((o) => !PARTICIPLE.test(o))!;
-    }
-    if (found) for (const w of found) cands.push({ word: w, rule: 'restoreStrippedAccents', score: score(w) });
-    else if (!plainKnown) {
-      const w = derivedAccents(lex, lower);
-      if (w) cands.push({ word: w, rule: 'restoreStrippedAccents', score: 0 });
-    }
+  const found = damage.stripped ? (accentIndex(lex).get(lower) ?? []) : damage.dropped ? droppedCandidates(lex, lower) : [];
+  // Only where another reading competes: the written word, or a non-participle candidate.
+  if (found.length && (plainKnown || found.some((o) => !PARTICIPLE.test(o)))) {
+    participle = found.find((w) => PARTICIPLE.test(w) && skeleton(w) === lower);
+    if (participle) other = plainKnown ? lower : (found.find((o) => !PARTICIPLE.test(o) && skeleton(o) === lower) ?? lower);
   }
-  if (damage.dropped) {
-    for (const w of droppedCandidates(lex, lower)) {
-      const insertions = w.length - lower.length;
-      cands.push({ word: w, rule: 'restoreDroppedLetters', score: score(w) - 0.3 * Math.max(0, insertions - 1) });
-    }
+  const rule = damage.stripped ? 'restoreStrippedAccents' : 'restoreDroppedLetters';
+  // A known word of one or two letters ("s", "n", "a") is left; so is one that a letter put in
+  // front of would make another word ("migrants" is no "émigrants") unless much likelier.
+  if (plainKnown && lower.length < 3 && !special) return null;
+  for (const w of found) {
+    const insertions = damage.stripped ? 0 : w.length - lower.length;
+    const front = damage.dropped && plainKnown && w[0] !== lower[0] ? 1.5 : 0;
+    cands.push({ word: w, rule, score: score(w) - 0.3 * Math.max(0, insertions - 1) - front });
+  }
+  if (found.length === 0 && !plainKnown && (damage.stripped || damage.dropped)) {
+    const w = damage.stripped ? derivedAccents(lex, lower) : derivedDropped(lex, lower);
+    if (w) cands.push({ word: w, rule, score: 0 });
   }
   if (damage.apostrophes && p.shape !== 'upper') {
     for (const e of elidedCandidates(lex, lower, damage.dropped)) {
@@ -282,6 +305,16 @@ const round = (x: number) => Number(x.toFixed(2));
 const ACCENTED_PREFIXES: Array<[string, string]> = [['re', 'ré'], ['pre', 'pré'], ['de', 'dé']];
 const PLAIN_PREFIXES = ['socio', 'inter', 'intra', 'multi', 'pluri', 'trans', 'anti', 'auto', 'sous', 'post', 'non', 'co'];
 const SUFFIXES: Array<[RegExp, string]> = [[/ite(s?)$/, 'ité$1'], [/ee(s?)$/, 'ée$1']];
+
+/** The same for dropped letters: "ridentifier" (ré-), "redevabilit" (-ité). */
+export function derivedDropped(lex: Lexicon, lower: string): string | null {
+  for (const [p, acc] of [['r', 'ré'], ['pr', 'pré'], ['d', 'dé']] as const) {
+    const rest = lower.slice(p.length);
+    if (lower.startsWith(p) && rest.length >= 5 && /^[aeiouh]/.test(rest) && lex.info(rest).fr) return acc + rest;
+  }
+  if (lower.length >= 8 && /it(s?)$/.test(lower)) return lower.replace(/it(s?)$/, 'ité$1');
+  return null;
+}
 
 export function derivedAccents(lex: Lexicon, lower: string): string | null {
   const index = accentIndex(lex);
@@ -372,13 +405,15 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
           if (!final && pick && pick.confidence >= 0.85) settled.add(stem(pick.after));
         }
         if (!pick || !final) continue;
-        const after = applyCase(pick.after, text);
+        let after = applyCase(pick.after, text);
+        // "liminer" at a sentence start lost its capital with its "É": "Éliminer".
+        if (damage.dropped && (doc.flags[i]! & 4) !== 0 && shape === 'lower' && HAS_ACCENT.test(after[0]!)) after = after[0]!.toUpperCase() + after.slice(1);
         if (after !== text) fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after, rule: pick.rule, confidence: pick.confidence });
       }
       // "grce  la": a lone "à" dropped, two spaces left between words.
       if (final && damage.dropped) {
         const line = lines[n]!;
-        for (const m of line.matchAll(/(?<=[\p{L},])  (?=\p{L})/gu)) {
+        for (const m of line.matchAll(/(?<=[\p{L},])  (?=[\p{L}\p{N}])/gu)) {
           fixes.push({ line: n, start: m.index, end: m.index + 2, before: '  ', after: ' à ', rule: 'restoreDroppedLetters', confidence: 0.6 });
         }
       }

@@ -14,6 +14,7 @@ import type { WordJudge } from './judge.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { applyWordFixes, planLigatureRepairs } from './ligatures.js';
 import { accentPoor, accentRestorable, planAccentRepairs } from './accents.js';
+import { planOcrRepairs } from './ocr.js';
 
 export interface RepairOptions {
   /** Ligature sequences the text lost, e.g. ["ti", "tt"]; inferred from the text when absent. */
@@ -169,6 +170,14 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
     lines = applyWordFixes(lines, plan.fixes);
     unresolved = plan.unresolved;
     lostSequences = plan.lostSequences;
+  }
+
+  // OCR errors (digits for letters and back, glued words, "ç" read as a capital), where the
+  // document shows them; last, so that words other stages restore are not taken for glued ones.
+  const ocr = planOcrRepairs(lines, lex);
+  if (ocr.fixes.length) {
+    for (const f of ocr.fixes) change(f.line, f.before, f.after, f.rule, f.confidence);
+    lines = applyWordFixes(lines, ocr.fixes);
   }
 
   changes.sort((a, b) => a.line - b.line);

@@ -245,3 +245,49 @@ export function joinBrokenWordsDetailed(
 // A chunk that is a letter run, possibly followed by closing punctuation ("ement," "embre.").
 const PLAIN = /^\p{L}[\p{Ll}\p{M}]*[,.;:!?)]?$/u;
 const LETTERS_ONLY = /^\p{L}[\p{Ll}\p{M}]*$/u;
+
+const MONTHS =
+  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|' +
+  'january|february|march|april|may|june|july|august|september|october|november|december|' +
+  'janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec|jan|feb|apr|jun|jul|aug|sep';
+// A line that stops inside a period: "... Mars 2013 – Mai" (the second month: a first month at a
+// line end, "Yémen Mai" / "2015 – Octobre 2017", is left to extraction), "... du 3 mars 2013 au",
+// "... 2013 –", "Fonds :". The next line then goes on with it.
+const DATE_OPEN = new RegExp(`(?:(?:[-–—‐]|\\bau|\\bà|\\bto)\\s+(?:\\d{1,2}(?:er)?\\s+)?(?:${MONTHS})\\.?|\\b(?:19|20)\\d\\d\\s*[-–—‐]|\\b(?:19|20)\\d\\d\\s+(?:au|à|to|until|jusqu’au|jusqu'au)|\\bFonds\\s*:)[ \\t]*$`, 'iu');
+// A line that starts with a year, a month, or a day and a month.
+const DATE_GOES_ON = new RegExp(`^[ \\t]*(?:(?:19|20)\\d\\d\\b|(?:\\d{1,2}(?:er)?\\s+)?(?:${MONTHS})\\b)`, 'iu');
+const FONDS_OPEN = /\bFonds\s*:[ \t]*$/iu;
+
+/**
+ * A date, a period or a "Fonds :" line cut by a line break, rejoined: "(ACRONYM) Mars 2013 – Mai"
+ * + "2014" -> "(ACRONYM) Mars 2013 – Mai 2014"; "Fonds :" + "Union européenne" -> one line.
+ * A month ending a line joins only a line that starts with a year or a day and month, so that a
+ * heading "Mai" over a paragraph stays.
+ */
+export function joinBrokenDatesDetailed(lines: string[]): Joined {
+  const out: string[] = [];
+  const map: number[] = [];
+  const joins: Joined['joins'] = [];
+  for (let i = 0; i < lines.length; i++) {
+    map[i] = out.length;
+    let line = lines[i]!;
+    while (i + 1 < lines.length && DATE_OPEN.test(line) && lines[i + 1]!.trim() !== '') {
+      const next = lines[i + 1]!;
+      const fonds = FONDS_OPEN.test(line);
+      // Only a date's own continuation, and not a whole new block (a long line).
+      if (!fonds && !DATE_GOES_ON.test(next)) break;
+      if (/^[ \t]*(?:19|20)\d\d\b/.test(next) === false && /\b(?:19|20)\d\d\s*[-–—‐][ \t]*$/.test(line) === false && !fonds && !/^[ \t]*\d/.test(next)) {
+        // A month at the end, a month first on the next line ("Mai" / "Juin 2014"): not a date cut.
+        break;
+      }
+      const joined = `${line.replace(/[ \t]+$/, '')} ${next.replace(/^[ \t]+/, '')}`;
+      joins.push({ line: out.length, before: `${line.trim().split(/\s+/).slice(-2).join(' ')}\n${next.trim().split(/\s+/).slice(0, 2).join(' ')}`, after: '' });
+      joins[joins.length - 1]!.after = joins[joins.length - 1]!.before.replace('\n', ' ');
+      line = joined;
+      i++;
+      map[i] = out.length;
+    }
+    out.push(line);
+  }
+  return { lines: out, map, joins };
+}

@@ -9,7 +9,7 @@ import type { RawDocument, RepairChange, RepairResult, RepairedDocument } from '
 import { LIGATURE_SEQUENCES, generateCandidates } from './candidates.js';
 import { CHARACTER_FIXES, removeSoftHyphens } from './fixes.js';
 import { splitGluedDetailed } from './glue.js';
-import { hyphenCounts, joinBrokenWordsDetailed, joinLinesDetailed, joinWordsDetailed } from './hyphens.js';
+import { hyphenCounts, joinBrokenDatesDetailed, joinBrokenWordsDetailed, joinLinesDetailed, joinWordsDetailed } from './hyphens.js';
 import type { WordJudge } from './judge.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { applyWordFixes, planLigatureRepairs } from './ligatures.js';
@@ -111,6 +111,14 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
   for (const c of changes) c.line = joined.map[c.line]!;
   for (const j of joined.joins) change(j.line, j.before, j.after, 'joinHyphenatedLines', j.after.includes('-') ? 0.7 : 0.9);
   lines = joined.lines;
+
+  // Dates, periods and "Fonds :" lines cut by a line break.
+  const dated = joinBrokenDatesDetailed(lines);
+  if (dated.joins.length) {
+    for (const c of changes) c.line = dated.map[c.line]!;
+    for (const j of dated.joins) change(j.line, j.before, j.after, 'joinBrokenDates', 0.8);
+    lines = dated.lines;
+  }
 
   // Glued blocks. Lines split: a change goes to the part that holds its new text.
   const byLine = new Map<number, RepairChange[]>();

@@ -18,6 +18,7 @@ export const DROPPED_LETTERS = ['é', 'è', 'ê', 'à', 'â', 'ç', 'ô', 'î', 
 const HAS_ACCENT = /[àâäçéèêëîïôöùûüÿœæ]/;
 const ELISIONS = ['jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'qu', 'l', 'd', 'n', 's', 'c', 'j', 'm', 't'];
 const VOWEL_START = /^[aeiouyhàâéèêîôûœ]/;
+const INTACT_ELISION = /(?<![\p{L}\p{M}])(?:jusqu|lorsqu|puisqu|qu|[ldnscjmt])['’](?=\p{L})/giu;
 
 /** "développement" -> "developpement": the form an accent-stripping export writes. */
 export function foldAccents(s: string): string {
@@ -125,14 +126,20 @@ function elidedCandidates(lex: Lexicon, lower: string, dropped: boolean): Array<
 
 /** Which accent damage this document shows (see the file's head). */
 export function detectAccentDamage(doc: DocWords, lex: Lexicon): AccentDamage {
-  const index = accentIndex(lex);
-  const seen = new Uint8Array(doc.byId.length);
   let stripped = 0;
   let dropped = 0;
   let intact = 0;
   let elided = 0;
   let intactElisions = 0;
-  for (const t of doc.byId) if (t.lower.endsWith("'")) intactElisions += t.count;
+  for (const line of doc.lines) {
+    if (!line.includes("'") && !line.includes('’')) continue;
+    for (const _ of line.matchAll(INTACT_ELISION)) intactElisions++;
+  }
+  // First the cheap counts: intact accented words, and the words that could be evidence
+  // (lower-case, not in the French list). Evidence can only come from those, so when the intact
+  // words already outweigh them, no candidate needs to be looked for (most texts).
+  const seen = new Uint8Array(doc.byId.length);
+  const suspects: string[] = [];
   for (let i = 0; i < doc.size; i++) {
     const id = doc.type[i]!;
     if (seen[id]) continue;
@@ -146,10 +153,20 @@ export function detectAccentDamage(doc: DocWords, lex: Lexicon): AccentDamage {
     if ((doc.flags[i]! & 3) !== 0) continue;
     seen[id] = 1;
     if (t.info.fr || t.lower.endsWith("'") || t.lower.length < 3) continue;
-    if (index.has(t.lower)) {
-      if (!englishWord(lex, t.lower)) stripped++;
-    } else if (!knownWord(lex, t.lower) && droppedCandidates(lex, t.lower).length) dropped++;
-    if (elidedCandidates(lex, t.lower, true).length) elided++;
+    suspects.push(t.lower);
+  }
+  const lettersPossible = 3 * intact <= suspects.length;
+  const apostrophesPossible = 3 * intactElisions <= suspects.length;
+  if (lettersPossible || apostrophesPossible) {
+    const index = lettersPossible ? accentIndex(lex) : null;
+    for (const lower of suspects) {
+      if (index) {
+        if (index.has(lower)) {
+          if (!englishWord(lex, lower)) stripped++;
+        } else if (!knownWord(lex, lower) && droppedCandidates(lex, lower).length) dropped++;
+      }
+      if (apostrophesPossible && elidedCandidates(lex, lower, lettersPossible).length) elided++;
+    }
   }
   // Both kinds show similar words now and then ("gres" is stripped "grès" and dropped "gérés"):
   // the kind with much more evidence is the one.
@@ -357,13 +374,15 @@ function englishLine(doc: DocWords, lex: Lexicon, n: number): boolean {
 export interface AccentPlan {
   damage: AccentDamage;
   fixes: AccentFix[];
+  /** The words of the lines planned on (for the next stages, when no fix changed them). */
+  doc: DocWords;
 }
 
 /** Detects the accent damage of these lines and plans the fixes (offsets in these lines). */
 export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: DocWords = collectWords(lines, lex)): AccentPlan {
   const damage = detectAccentDamage(doc, lex);
   const fixes: AccentFix[] = [];
-  if (!damage.stripped && !damage.dropped && !damage.apostrophes) return { damage, fixes };
+  if (!damage.stripped && !damage.dropped && !damage.apostrophes) return { damage, fixes, doc };
   const folded = (id: number) => (id >= 0 ? foldAccents(doc.byId[id]!.lower) : '');
   const bestOf = (id: number) => {
     if (id < 0) return '';
@@ -421,5 +440,5 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
   };
   pass(false);
   pass(true);
-  return { damage, fixes };
+  return { damage, fixes, doc };
 }

@@ -209,41 +209,47 @@ export function joinHyphenatedWords(text: string, judge: WordJudge): string {
 export function joinBrokenWordsDetailed(
   line: string,
   judge: WordJudge,
-  memo: Map<string, boolean> = new Map(),
+  memo: Map<string, number> = new Map(),
 ): { line: string; joins: Array<{ before: string; after: string }> } {
   const joins: Array<{ before: string; after: string }> = [];
   if (!line.includes(' ')) return { line, joins };
-  // Whitespace-separated chunks; a pair is considered when both are plain letter runs.
-  const chunks = [...line.matchAll(/\S+/g)];
-  const plain = (s: string) => PLAIN.test(s);
-  let out = '';
-  let last = 0;
+  // Chunks between single spaces ("" for a run of spaces). Each chunk's kind is memoized per
+  // document: 0 not a plain letter run, 1 a known word, 2 a letter run that is no word. Only a
+  // pair with a "2" in it is looked at: in clean text, none.
+  const chunks = line.split(' ');
+  const kind = (c: string) => {
+    let k = memo.get(c);
+    if (k === undefined) {
+      const letters = c.replace(TRAILING, '');
+      k = !PLAIN.test(c) ? 0 : judge.known(lowerKey(letters)) ? 1 : 2;
+      memo.set(c, k);
+    }
+    return k;
+  };
+  let changed = false;
   for (let k = 0; k + 1 < chunks.length; k++) {
     const x = chunks[k]!;
     const y = chunks[k + 1]!;
-    const a = x[0];
-    const b = y[0].replace(/[,.;:!?)]$/, '');
-    if (y.index! - (x.index! + a.length) !== 1 || !LETTERS_ONLY.test(a) || !plain(y[0]) || !/^\p{Ll}/u.test(b)) continue;
-    const m = `${a} ${b}`;
-    let join = memo.get(m);
-    if (join === undefined) {
-      const whole = lowerKey(a + b);
-      const ka = judge.known(lowerKey(a));
-      const kb = judge.known(lowerKey(b));
-      join = !(ka && kb) && (!ka || a.length >= 3) && (!kb || b.length >= 4) && (judge.known(whole) || judge.restorable(whole)) && !judge.known(lowerKey(`${a}-${b}`));
-      memo.set(m, join);
-    }
+    const kx = kind(x);
+    if (kx === 0 || !LETTERS_ONLY.test(x)) continue;
+    const ky = kind(y);
+    if (ky === 0 || (kx === 1 && ky === 1)) continue;
+    const b = y.replace(TRAILING, '');
+    if (!/^\p{Ll}/u.test(b)) continue;
+    const whole = lowerKey(x + b);
+    const join = (kx === 2 || x.length >= 3) && (ky === 2 || b.length >= 4) && (judge.known(whole) || judge.restorable(whole)) && !judge.known(lowerKey(`${x}-${b}`));
     if (!join) continue;
-    joins.push({ before: m, after: a + b });
-    out += line.slice(last, x.index! + a.length);
-    last = y.index!;
-    k++; // the joined piece is not paired again
+    joins.push({ before: `${x} ${b}`, after: x + b });
+    chunks[k] = x + y;
+    chunks.splice(k + 1, 1);
+    changed = true;
   }
-  return { line: joins.length ? out + line.slice(last) : line, joins };
+  return { line: changed ? chunks.join(' ') : line, joins };
 }
 
 // A chunk that is a letter run, possibly followed by closing punctuation ("ement," "embre.").
 const PLAIN = /^\p{L}[\p{Ll}\p{M}]*[,.;:!?)]?$/u;
+const TRAILING = /[,.;:!?)]$/;
 const LETTERS_ONLY = /^\p{L}[\p{Ll}\p{M}]*$/u;
 
 const MONTHS =
@@ -258,6 +264,14 @@ const DATE_OPEN = new RegExp(`(?:(?:[-–—‐]|\\bau|\\bà|\\bto)\\s+(?:\\d{1,
 const DATE_GOES_ON = new RegExp(`^[ \\t]*(?:(?:19|20)\\d\\d\\b|(?:\\d{1,2}(?:er)?\\s+)?(?:${MONTHS})\\b)`, 'iu');
 const FONDS_OPEN = /\bFonds\s*:[ \t]*$/iu;
 
+/** DATE_OPEN on the line's end only, and only if it ends with a letter, digit, dash or colon. */
+function dateOpen(line: string): boolean {
+  let k = line.length - 1;
+  while (k >= 0 && (line[k] === ' ' || line[k] === '\t')) k--;
+  if (k < 0 || !/[\p{L}\d.:\-–—‐]/u.test(line[k]!)) return false;
+  return DATE_OPEN.test(line.slice(Math.max(0, k - 40), k + 1));
+}
+
 /**
  * A date, a period or a "Fonds :" line cut by a line break, rejoined: "(ACRONYM) Mars 2013 – Mai"
  * + "2014" -> "(ACRONYM) Mars 2013 – Mai 2014"; "Fonds :" + "Union européenne" -> one line.
@@ -271,7 +285,7 @@ export function joinBrokenDatesDetailed(lines: string[]): Joined {
   for (let i = 0; i < lines.length; i++) {
     map[i] = out.length;
     let line = lines[i]!;
-    while (i + 1 < lines.length && DATE_OPEN.test(line) && lines[i + 1]!.trim() !== '') {
+    while (i + 1 < lines.length && dateOpen(line) && lines[i + 1]!.trim() !== '') {
       const next = lines[i + 1]!;
       const fonds = FONDS_OPEN.test(line);
       // Only a date's own continuation, and not a whole new block (a long line).

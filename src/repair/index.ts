@@ -156,7 +156,7 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
   });
 
   // Words cut at a line end whose hyphen was lost with a space left ("Gouvern ement").
-  const broken = new Map<string, boolean>();
+  const broken = new Map<string, number>();
   lines = lines.map((line, n) => {
     const r = joinBrokenWordsDetailed(line, judge, broken);
     for (const j of r.joins) change(n, j.before, j.after, 'joinBrokenWords', 0.8);
@@ -173,7 +173,7 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
   let unresolved: string[] = [];
   let lostSequences: string[] = [];
   if (!opts.lost || opts.lost.length > 0) {
-    const plan = planLigatureRepairs(lines, lex, { lost: opts.lost });
+    const plan = planLigatureRepairs(lines, lex, { lost: opts.lost, doc: accents.fixes.length ? undefined : accents.doc });
     for (const f of plan.fixes) change(f.line, f.before, f.after, 'restoreLostLigatures', f.confidence);
     lines = applyWordFixes(lines, plan.fixes);
     unresolved = plan.unresolved;
@@ -182,7 +182,7 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
 
   // OCR errors (digits for letters and back, glued words, "ç" read as a capital), where the
   // document shows them; last, so that words other stages restore are not taken for glued ones.
-  const ocr = planOcrRepairs(lines, lex);
+  const ocr = planOcrRepairs(lines, lex, accents.doc);
   if (ocr.fixes.length) {
     for (const f of ocr.fixes) change(f.line, f.before, f.after, f.rule, f.confidence);
     lines = applyWordFixes(lines, ocr.fixes);

@@ -4,6 +4,9 @@
 // Found per document first: a text without such errors is never touched, and each fix is made
 // only where its result is certain (one reading only, every part a word).
 import type { Lexicon } from './lexicon.js';
+import type { DocWords } from './pieces.js';
+
+const MAY_CONFUSE = /[IlOo]\d|\d[IlOo]|\p{L}[0134568]|\p{Ll}[SCEG]\p{Ll}/u;
 
 export interface OcrFix {
   line: number;
@@ -127,7 +130,16 @@ const WORD = /(?<![\p{L}\p{M}\p{N}_@/.'’-])\p{Ll}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{
  * evidence; glued words count too when they are at least a third of the unknown lower-case words
  * left (a text that lost ligatures or accents has many unknown words of its own, none glued).
  */
-export function planOcrRepairs(lines: readonly string[], lex: Lexicon): OcrPlan {
+export function planOcrRepairs(lines: readonly string[], lex: Lexicon, earlier?: DocWords): OcrPlan {
+  // Cheap gates first: a digit beside a letter somewhere, an inner capital, or (from the words an
+  // earlier stage collected) an unknown word that splits in two. Most texts have none of them.
+  let gluable: string[] | null = null;
+  let unknownEarlier = 0;
+  if (earlier) {
+    for (const t of earlier.byId) if (t.lower.length >= 5 && !t.info.fr && !t.info.en && /^\p{Ll}+$/u.test(t.lower)) unknownEarlier++;
+    gluable = earlier.byId.filter((t) => t.lower.length >= 5 && !t.info.fr && !t.info.en && splitGlued(lex, t.lower) !== null).map((t) => t.lower);
+    if (gluable.length === 0 && !MAY_CONFUSE.test(lines.join('\n'))) return { detected: false, fixes: [] };
+  }
   const numbers: OcrFix[] = [];
   const words: OcrFix[] = [];
   const glued: OcrFix[] = [];
@@ -152,6 +164,7 @@ export function planOcrRepairs(lines: readonly string[], lex: Lexicon): OcrPlan 
         if (after) words.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrLetters', confidence: 0.8 });
       }
     }
+    if (gluable && !gluable.some((w) => line.includes(w))) return;
     for (const m of line.matchAll(WORD)) {
       const lower = m[0];
       if (lex.info(lower).fr || lex.info(lower).en) continue;
@@ -164,7 +177,7 @@ export function planOcrRepairs(lines: readonly string[], lex: Lexicon): OcrPlan 
   const kinds = (list: OcrFix[]) => new Set(list.map((f) => f.before)).size;
   const confusions = kinds(numbers) + kinds(words);
   const gluedTypes = kinds(glued);
-  const gluedShows = gluedTypes >= 3 && 3 * gluedTypes >= unknownTypes.size;
+  const gluedShows = gluedTypes >= 3 && 3 * gluedTypes >= Math.max(unknownTypes.size, unknownEarlier);
   const detected = confusions >= 2 || gluedShows || (confusions >= 1 && gluedTypes >= 1);
   return { detected, fixes: detected ? [...numbers, ...words, ...glued] : [] };
 }

@@ -245,7 +245,7 @@ for (const [key, mode] of Object.entries(MODES)) {
     const misses = rows.filter((r) => r.part === part).flatMap((r) => r.misses);
     const changes = rows.filter((r) => r.part === part).flatMap((r) => r.changes);
     console.log(`${part}: left unrepaired: ${misses.length}  e.g. ${(VERBOSE ? misses : [...new Set(misses)]).slice(0, shown).join(', ')}`);
-    console.log(`${part}: correct words changed: ${changes.length}  e.g. ${[...new Set(changes)].slice(0, shown).join(', ')}`);
+    console.log(`${part}: correct words changed: ${changes.length}  e.g. ${(VERBOSE ? changes : [...new Set(changes)]).slice(0, shown).join(', ')}`);
   }
   console.log(`source re-segmentations (source hyphens joined, glued words split): ${rows.reduce((k, r) => k + r.resegmented, 0)}`);
   console.log(`throughput: ${(Buffer.byteLength(big) / 1048576).toFixed(1)} MB in ${secs.toFixed(2)} s = ${mbps.toFixed(2)} MB/s (${cpuMbps.toFixed(2)} MB/s of CPU time)`);

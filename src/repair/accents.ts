@@ -67,7 +67,10 @@ const isFrench = (lex: Lexicon, w: string) => {
  *  French frequency lists alone do not count: they hold the pieces broken texts leave ("uvre"). */
 const knownWord = (lex: Lexicon, w: string) => {
   const i = lex.info(w);
-  return i.fr || (i.en && i.enRank > 0 && i.enRank < 10000);
+  if (i.fr || (i.en && i.enRank > 0 && i.enRank < 10000)) return true;
+  // An inflection the list lacks: "migrantes" from "migrant".
+  const m = /^(.{3,}?)(?:es|e|s)$/.exec(w);
+  return m !== null && lex.info(m[1]!).fr && !HAS_ACCENT.test(m[1]!.slice(-1));
 };
 const englishWord = (lex: Lexicon, w: string) => {
   const i = lex.info(w);
@@ -249,7 +252,7 @@ interface Chosen {
  */
 function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, prevFolded: string, nextFolded: string, nextBest: string, settled: ReadonlySet<string>): Chosen | null {
   const lower = p.lower;
-  const special = ACCENT_CONTEXT[lower];
+  const special = ACCENT_CONTEXT[lower] as ((prev: string, next: string, nextBest: string) => string | null) | undefined;
   if (special && damage.stripped) {
     const pick = special(prevFolded, nextFolded, nextBest);
     return pick && pick !== lower ? { after: pick, rule: 'restoreStrippedAccents', confidence: 0.7 } : null;
@@ -258,7 +261,7 @@ function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, pre
   // list says a word is one. Dropped forms are rarely there ("migrants" is, and is a word).
   const plainKnown = damage.stripped ? lex.info(lower).fr : knownWord(lex, lower);
   // Lone letters: only "o" (où) and "t" (été) are left by dropped letters often enough.
-  if (lower.length === 1 && !(damage.dropped && (lower === 'o' || lower === 't')) && !special) return null;
+  if (lower.length === 1 && !(damage.dropped && (lower === 'o' || lower === 't')) && !(special !== undefined && damage.stripped)) return null;
   type C = { word: string; rule: string; score: number };
   const cands: C[] = [];
   // The document writes the candidate intact elsewhere (the written form itself is no evidence).
@@ -285,7 +288,7 @@ function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, pre
   const rule = damage.stripped ? 'restoreStrippedAccents' : 'restoreDroppedLetters';
   // A known word of one or two letters ("s", "n", "a") is left; so is one that a letter put in
   // front of would make another word ("migrants" is no "émigrants") unless much likelier.
-  if (plainKnown && lower.length < 3 && !special) return null;
+  if (plainKnown && lower.length < 3 && !(special !== undefined && damage.stripped)) return null;
   for (const w of found) {
     const insertions = damage.stripped ? 0 : w.length - lower.length;
     const front = damage.dropped && plainKnown && w[0] !== lower[0] ? 1.5 : 0;

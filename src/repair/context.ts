@@ -62,7 +62,8 @@ const VERB_A_BEFORE = new Set(
 const VERB_A_AFTER = new Set(
   'pas plus ete eu fait pu du su vu dit pris mis permis ete egalement aussi toujours jamais deja ainsi lieu besoin droit trait pour beaucoup donc bien notamment'.split(' '),
 );
-const A_STAYS_BEFORE = new Set(['cote', 'priori', 'propos', 'present', 'partir', 'travers', 'legard', 'moins', 'peine']);
+const PARTICIPLE_PLAIN = /(?:[^aeiou]i|[^aeou]is|[^aeo]it|[^aeo]u|ert|uit|aint|eint|oint)$/;
+const A_STAYS_BEFORE = new Set(['tous', 'plus', 'moins', 'lui', 'celui', 'autrui', 'parmi', 'ici', 'midi', 'paris', 'mardi', 'lundi', 'jeudi', 'mercredi', 'vendredi', 'samedi', 'partir', 'venir', 'tout', 'petit', 'nuit', 'droit', 'profit', 'titre', 'circuit', 'produit', 'produits', 'conflit', 'esprit', 'travers', 'abri', 'bord', 'cote', 'priori', 'propos', 'present', 'partir', 'travers', 'legard', 'moins', 'peine']);
 const OU_AFTER = new Set("d' la mesure cas moment jour periode pays lieu endroit epoque annee zones zone region regions situation situations contexte contextes".split(' '));
 const DES_BEFORE = new Set("le la l' les lors que qu' maintenant aujourd'hui son sa ses leur leurs cette ce cet notre nos votre mon ma a present janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(' '));
 
@@ -75,6 +76,8 @@ export const ACCENT_CONTEXT: Record<string, (prev: string, next: string, nextBes
   a: (prev, next, nextBest) => {
     if (VERB_A_BEFORE.has(prev) || VERB_A_AFTER.has(next)) return 'a';
     if (/(?:é|ée|és|ées)$/.test(nextBest) && !A_STAYS_BEFORE.has(next) && nextBest !== next) return 'a';
+    // "le Maroc a entrepris", "la CADA a rendu": a participle without an accent follows.
+    if (next.length >= 4 && PARTICIPLE_PLAIN.test(next) && !A_STAYS_BEFORE.has(next)) return 'a';
     return 'à';
   },
   // "le pays où il", "d'où", "au moment où" vs "A ou B".
@@ -86,5 +89,5 @@ export const ACCENT_CONTEXT: Record<string, (prev: string, next: string, nextBes
   // "bien sûr", "est sûr que".
   sur: (prev, next) => ((prev === 'bien' && next !== 'que') || ((prev === 'est' || prev === 'sont' || prev === 'etre') && /^(?:que|de|d')$/.test(next)) ? 'sûr' : null),
   // "par là", "de là"; "la" otherwise.
-  la: (prev) => (prev === 'par' || prev === 'jusque' ? 'là' : null),
+  la: (prev, next) => ((prev === 'par' || prev === 'jusque') && next === '' ? 'là' : null),
 };

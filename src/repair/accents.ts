@@ -226,6 +226,13 @@ export function participleBias(lex: Lexicon, c: string, other: string, prev: str
   }
   if (next === 'par') return 2;
   if (ARTICLES.has(next) || next === 'que' || next === "qu'") return -1;
+  // After a noun, a participle agrees with it: "une manière ordonnée", "le travail forcé".
+  const g = lex.info(prev).gender;
+  if (g === 'f' || g === 'm') {
+    const plural = /s$/.test(prev);
+    const agrees = (g === 'f' ? /ées?$/ : /és?$/).test(c) && /s$/.test(c) === plural;
+    return agrees ? 0.6 : -0.5;
+  }
   return 0;
 }
 
@@ -435,8 +442,13 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
       // "grce  la": a lone "à" dropped, two spaces left between words.
       if (final && damage.dropped) {
         const line = lines[n]!;
-        for (const m of line.matchAll(/(?<=[\p{L},])  (?=[\p{L}\p{N}])/gu)) {
+        for (const m of line.matchAll(/(?<=[\p{L}\p{N},])  (?=[\p{L}\p{N}])/gu)) {
           fixes.push({ line: n, start: m.index, end: m.index + 2, before: '  ', after: ' à ', rule: 'restoreDroppedLetters', confidence: 0.6 });
+        }
+        // The same at a line end: "Programme 2030 " then "travers" on the next line.
+        const next = lines[n + 1];
+        if (next !== undefined && /[\p{L}\p{N},] $/u.test(line) && !/ {2}$/.test(line) && /^[\p{Ll}\p{N}]/u.test(next)) {
+          fixes.push({ line: n, start: line.length - 1, end: line.length, before: ' ', after: ' à', rule: 'restoreDroppedLetters', confidence: 0.5 });
         }
       }
     }

@@ -1,3 +1,5 @@
+import collocationData from './data/collocations.json' with { type: 'json' };
+
 // A little French grammar for deciding whether a damaged form that is itself a word ("lue",
 // "pares", "an") should be read as the longer word ("lutte", "parties", "afin"). These are closed
 // word classes and fixed locutions of the language, not words of any particular document.
@@ -91,3 +93,37 @@ export const ACCENT_CONTEXT: Record<string, (prev: string, next: string, nextBes
   // "par là", "de là"; "la" otherwise.
   la: (prev, next) => ((prev === 'par' || prev === 'jusque') && next === '' ? 'là' : null),
 };
+
+// Word pairs that tell a word from the shorter real word a lost ligature leaves of it: a data file
+// (src/repair/data/collocations.json), read once.
+
+type Pattern = { before: string[]; after: string };
+const COLLOCATIONS = new Map<string, Pattern[]>();
+for (const [word, list] of Object.entries(collocationData as Record<string, string | string[]>)) {
+  if (word.startsWith('_') || !Array.isArray(list)) continue;
+  COLLOCATIONS.set(
+    word,
+    list.map((pattern) => {
+      const [before = '', after = ''] = pattern.split('_').map((s) => s.trim());
+      // "_ d'emploi": the piece after the word is the elision "d'".
+      const first = after.split(/\s+/)[0] ?? '';
+      return { before: before ? before.split(/\s+/) : [], after: /^\p{L}+'\p{L}/u.test(first) ? first.slice(0, first.indexOf("'") + 1) : first };
+    }),
+  );
+}
+
+/**
+ * Whether `word` fits its place by a known word pair: "il _ de" for "suffit", "relever les _" for
+ * "défis". prev2/prev/next are the neighbours (lower case, an elision as "l'"); next's first
+ * word only is compared.
+ */
+export function collocationFits(word: string, prev2: string, prev: string, next: string): boolean {
+  const list = COLLOCATIONS.get(word);
+  if (!list) return false;
+  return list.some(({ before, after }) => {
+    if (after && after !== next) return false;
+    if (before.length === 0) return after !== '';
+    if (before.length === 1) return before[0] === prev;
+    return before[before.length - 1] === prev && before[before.length - 2] === prev2;
+  });
+}

@@ -84,12 +84,14 @@ export function letterForCapital(lex: Lexicon, left: string, capital: string, ri
  * alone on the right). Both words ranked in the frequency lists; the best split must beat the
  * next by a clear margin. null when not.
  */
-export function splitGlued(lex: Lexicon, lower: string): [string, string] | null {
+export function splitGlued(lex: Lexicon, lower: string, capitalized = false, hyphenAfter = false): [string, string] | null {
   if (lower.length < 5 || isWord(lex, lower) || lex.info(lower).en) return null;
   const rank = (w: string) => {
     const i = lex.info(w);
     return i.fr && i.frRank > 0 ? i.frRank : 0;
   };
+  // A capitalized word may start with a name the frequency lists rank ("Sénégalpost-colonial").
+  const rankFirst = (w: string) => rank(w) || (capitalized && lex.info(w).frFreq ? lex.info(w).frRank : 0);
   let best: { a: string; b: string; score: number } | null = null;
   let second = -Infinity;
   for (let k = 2; k <= lower.length - 1; k++) {
@@ -100,8 +102,9 @@ export function splitGlued(lex: Lexicon, lower: string): [string, string] | null
     if (a.length < 3 && !SHORT_LEFT.has(a)) continue;
     if (b.length < 3 && !SHORT_RIGHT.has(b)) continue;
     if (PREFIXES.has(a)) continue;
-    const ra = rank(a);
-    const rb = b === 'à' || b === 'a' ? 1 : rank(b);
+    const ra = rankFirst(a);
+    // Before a hyphen, the second word may be a prefix of a compound: "post-colonial".
+    const rb = b === 'à' || b === 'a' ? 1 : rank(b) || (hyphenAfter && COMPOUND_PREFIXES.has(b) ? 1000 : 0);
     if (!ra || !rb) continue;
     const score = -Math.log10(ra) - Math.log10(rb);
     if (!best || score > best.score) {
@@ -113,6 +116,7 @@ export function splitGlued(lex: Lexicon, lower: string): [string, string] | null
   return [best.a, best.b];
 }
 
+const COMPOUND_PREFIXES = new Set(['post', 'pré', 'anti', 'inter', 'sous', 'non', 'néo', 'ex', 'extra', 'pro', 'semi', 'contre', 'trans', 'auto']);
 const SHORT_LEFT = new Set(['de', 'la', 'le', 'et', 'en', 'un', 'du', 'au', 'il', 'on', 'ou', 'où', 'ce', 'sa', 'ne', 'à']);
 const SHORT_RIGHT = new Set(['à', 'a', 'y', 'de', 'la', 'le', 'et', 'en', 'un', 'du', 'au', 'il', 'on', 'ou', 'où']);
 const PREFIXES = new Set(['pré', 'pre', 'dé', 'des', 'ré', 'anti', 'auto', 'inter', 'intra', 'multi', 'non', 'post', 'sous', 'super', 'trans', 'ultra', 'micro', 'macro', 'mini', 'socio', 'priori']);
@@ -123,7 +127,10 @@ export interface OcrPlan {
   fixes: OcrFix[];
 }
 
-const WORD = /(?<![\p{L}\p{M}\p{N}_@/.'’-])\p{Ll}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}\p{N}_@/'’-])/gu;
+// A word of 5+ letters, lower case or capitalized; a hyphen may follow ("Sénégalpost-colonial").
+const WORD = /(?<![\p{L}\p{M}\p{N}_@/.'’-])\p{L}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}\p{N}_@/'’])/gu;
+// A lone "I" or "l" before a group of three digits: "(I 6oo-72o)" is "(1 600-720)".
+const LONE_ONE = /(?<![\p{L}\p{N}])[Il](?= (?=[\dIlOo]{0,2}\d)[\dIlOo]{3}(?![\p{L}\p{N}]))/gu;
 
 /**
  * Plans the OCR fixes of these lines. Digit/letter confusions and inner capitals count as
@@ -137,7 +144,7 @@ export function planOcrRepairs(lines: readonly string[], lex: Lexicon, earlier?:
   let unknownEarlier = 0;
   if (earlier) {
     for (const t of earlier.byId) if (t.lower.length >= 5 && !t.info.fr && !t.info.en && /^\p{Ll}+$/u.test(t.lower)) unknownEarlier++;
-    gluable = earlier.byId.filter((t) => t.lower.length >= 5 && !t.info.fr && !t.info.en && splitGlued(lex, t.lower) !== null).map((t) => t.lower);
+    gluable = earlier.byId.filter((t) => t.lower.length >= 5 && !t.info.fr && !t.info.en && (splitGlued(lex, t.lower) ?? splitGlued(lex, t.lower, true, true)) !== null).map((t) => t.lower);
     if (gluable.length === 0 && !MAY_CONFUSE.test(lines.join('\n'))) return { detected: false, fixes: [] };
   }
   const numbers: OcrFix[] = [];
@@ -149,6 +156,10 @@ export function planOcrRepairs(lines: readonly string[], lex: Lexicon, earlier?:
       for (const m of line.matchAll(NUMBERISH)) {
         const after = digitsForLetters(m[0]);
         if (after) numbers.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrDigits', confidence: 0.9 });
+      }
+      for (const m of line.matchAll(LONE_ONE)) {
+        // Not "l 100" after an elision-less article: only where the next group was misread too or is a number.
+        numbers.push({ line: n, start: m.index, end: m.index + 1, before: m[0], after: '1', rule: 'fixOcrDigits', confidence: 0.6 });
       }
     }
     if (/\p{L}[0134568]|[0134568]\p{L}/u.test(line)) {
@@ -164,13 +175,18 @@ export function planOcrRepairs(lines: readonly string[], lex: Lexicon, earlier?:
         if (after) words.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrLetters', confidence: 0.8 });
       }
     }
-    if (gluable && !gluable.some((w) => line.includes(w))) return;
+    if (gluable && !gluable.some((w) => line.toLowerCase().includes(w))) return;
     for (const m of line.matchAll(WORD)) {
-      const lower = m[0];
+      const word = m[0];
+      const lower = word.toLowerCase();
       if (lex.info(lower).fr || lex.info(lower).en) continue;
-      unknownTypes.add(lower);
-      const parts = splitGlued(lex, lower);
-      if (parts) glued.push({ line: n, start: m.index, end: m.index + lower.length, before: lower, after: `${parts[0]} ${parts[1]}`, rule: 'splitOcrGluedWords', confidence: 0.75 });
+      const capitalized = word !== lower;
+      if (!capitalized) unknownTypes.add(lower);
+      const parts = splitGlued(lex, lower, capitalized, line[m.index + word.length] === '-');
+      if (parts) {
+        const first = capitalized ? word.slice(0, parts[0].length) : parts[0];
+        glued.push({ line: n, start: m.index, end: m.index + word.length, before: word, after: `${first} ${parts[1]}`, rule: 'splitOcrGluedWords', confidence: 0.75 });
+      }
     }
   });
   // Evidence counts distinct forms: one odd word repeated is no pattern.

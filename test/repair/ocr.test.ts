@@ -66,3 +66,8 @@ describe('per document', () => {
     expect(repairText(clean).text).toBe(clean);
   });
 });
+
+test('a capitalized name glued to a compound prefix, and a lone "I" before a misread group', () => {
+  const r = repairText('Le Sénégalpost-colonial, nombreuxdans la région, et les années I9I4-I9I8 (I 6oo-72o).');
+  expect(r.text).toBe('Le Sénégal post-colonial, nombreux dans la région, et les années 1914-1918 (1 600-720).');
+});

@@ -22,7 +22,18 @@ export interface OcrFix {
 const LETTER_FOR_DIGIT: Record<string, string> = { I: '1', l: '1', o: '0', O: '0' };
 // A token of digits and those letters, at least one digit, standing alone.
 // After a dot or hyphen only when a number stands before it ("3.I1", "I9I4-I9I8").
-const NUMBERISH = /(?<![\p{L}\p{N}_@/])(?<![\p{L}_@/][.-])[0-9IlOo]*[0-9][0-9IlOo]*(?![\p{L}\p{N}_@/])/gu;
+const NUMBERISH = /(?<![\p{L}\p{N}_@/])[0-9IlOo]*[0-9][0-9IlOo]*(?![\p{L}\p{N}_@/])/gu;
+
+/** After a dot or hyphen, a number only where a number stands before it ("3.I1", "6oo-72o"),
+ *  not in a name or address ("iom.int/a-12o"). */
+function afterNumberOrNothing(line: string, at: number): boolean {
+  const p = line[at - 1];
+  if (p !== '.' && p !== '-') return true;
+  let k = at - 2;
+  let digit = false;
+  for (; k >= 0 && /[0-9IlOo]/.test(line[k]!); k--) if (/\d/.test(line[k]!)) digit = true;
+  return k < 0 || !/[\p{L}_@/]/u.test(line[k]!) ? digit || k === at - 2 : false;
+}
 
 /**
  * "I9I4" -> "1914", "75o" -> "750", "2o3o" -> "2030", "I0o" -> "100". The token is digits and
@@ -154,6 +165,7 @@ export function planOcrRepairs(lines: readonly string[], lex: Lexicon, earlier?:
   lines.forEach((line, n) => {
     if (/[IlOo]/.test(line) && /\d/.test(line)) {
       for (const m of line.matchAll(NUMBERISH)) {
+        if (!afterNumberOrNothing(line, m.index)) continue;
         const after = digitsForLetters(m[0]);
         if (after) numbers.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrDigits', confidence: 0.9 });
       }

@@ -3,6 +3,7 @@
 // space ("nombreuxdans" -> "nombreux dans"), a "ç" read as a capital ("leSon" -> "leçon").
 // Found per document first: a text without such errors is never touched, and each fix is made
 // only where its result is certain (one reading only, every part a word).
+import { explainWord } from './candidates.js';
 import type { Lexicon } from './lexicon.js';
 import type { DocWords } from './pieces.js';
 
@@ -77,7 +78,10 @@ export function lettersForDigits(lex: Lexicon, token: string): string | null {
   const listed = [...new Set(readings.filter((r) => lex.info(r.toLowerCase()).fr))];
   if (listed.length) return listed.length === 1 ? listed[0]! : null;
   const ranked = [...new Set(readings.filter((r) => isWord(lex, r.toLowerCase())))];
-  return ranked.length === 1 ? ranked[0]! : null;
+  if (ranked.length) return ranked.length === 1 ? ranked[0]! : null;
+  // A derived word the lists lack: "pseud0nymisation" (-isation on "pseudonyme").
+  const derived = [...new Set(readings.filter((r) => r.length >= 8 && explainWord(lex, r.toLowerCase()) !== null))];
+  return derived.length === 1 ? derived[0]! : null;
 }
 
 /** "leSon" -> "leçon": a "ç" (or "é") read as a capital inside a lower-case word. */
@@ -99,7 +103,9 @@ export function splitGlued(lex: Lexicon, lower: string, capitalized = false, hyp
   if (lower.length < 5 || isWord(lex, lower) || lex.info(lower).en) return null;
   const rank = (w: string) => {
     const i = lex.info(w);
-    return i.fr && i.frRank > 0 ? i.frRank : 0;
+    if (i.fr && i.frRank > 0) return i.frRank;
+    // A long derived word the lists lack ("anonymisation"), as a rare word.
+    return w.length >= 8 && explainWord(lex, w) !== null ? 30000 : 0;
   };
   // A capitalized word may start with a name the frequency lists rank ("Sénégalpost-colonial").
   const rankFirst = (w: string) => rank(w) || (capitalized && lex.info(w).frFreq ? lex.info(w).frRank : 0);

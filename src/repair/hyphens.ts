@@ -210,6 +210,7 @@ export function joinBrokenWordsDetailed(
   line: string,
   judge: WordJudge,
   memo: Map<string, number> = new Map(),
+  alsoWord: (lower: string) => boolean = () => false,
 ): { line: string; joins: Array<{ before: string; after: string }> } {
   const joins: Array<{ before: string; after: string }> = [];
   if (!line.includes(' ')) return { line, joins };
@@ -221,7 +222,9 @@ export function joinBrokenWordsDetailed(
     let k = memo.get(c);
     if (k === undefined) {
       const letters = c.replace(TRAILING, '');
-      k = !PLAIN.test(c) ? 0 : judge.known(lowerKey(letters)) ? 1 : 2;
+      // A word once its lost letters are back ("progres" in a text that lost its accents) is one.
+      const w = lowerKey(letters);
+      k = !PLAIN.test(c) ? 0 : judge.known(w) || alsoWord(w) ? 1 : 2;
       memo.set(c, k);
     }
     return k;

@@ -106,7 +106,8 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
   for (const [rule, fix] of CHARACTER_FIXES) whole = fixText(whole, lines, rule, fix, change);
 
   // Line-end hyphens. Lines merge: the changes made so far follow their line.
-  const judge = makeJudge(lex, formCounter(lines), opts.lost ?? LIGATURE_SEQUENCES, accentPoor(whole));
+  const poor = accentPoor(whole);
+  const judge = makeJudge(lex, formCounter(lines), opts.lost ?? LIGATURE_SEQUENCES, poor);
   const joined = joinLinesDetailed(lines, judge);
   for (const c of changes) c.line = joined.map[c.line]!;
   for (const j of joined.joins) change(j.line, j.before, j.after, 'joinHyphenatedLines', j.after.includes('-') ? 0.7 : 0.9);
@@ -157,8 +158,10 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
 
   // Words cut at a line end whose hyphen was lost with a space left ("Gouvern ement").
   const broken = new Map<string, number>();
+  // In a text that may have lost its accents, "progres" is a word ("progres seront" stays).
+  const alsoWord = poor ? (w: string) => accentRestorable(lex, w) : undefined;
   lines = lines.map((line, n) => {
-    const r = joinBrokenWordsDetailed(line, judge, broken);
+    const r = joinBrokenWordsDetailed(line, judge, broken, alsoWord);
     for (const j of r.joins) change(n, j.before, j.after, 'joinBrokenWords', 0.8);
     return r.line;
   });

@@ -73,3 +73,20 @@ describe.runIf(corpus.length > 0)('clean shared corpus', () => {
     expect(r.changes.filter((c) => c.rule !== 'normalizeSpaces' && c.rule !== 'splitGluedWords')).toEqual([]);
   });
 });
+
+// A document with one kind of damage gets no change of the other kinds.
+const seedsDir = new URL('../../fixtures/seeds/', import.meta.url);
+const seedTexts = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt') && !f.startsWith('003'))
+  .map((f) => readFileSync(new URL(f, seedsDir), 'utf8').normalize('NFC'));
+const KINDS: Record<string, { damage: (t: string) => string; allowed: RegExp }> = {
+  'ti/tt lost': { damage: (t) => t.replace(/tt|ti/g, ''), allowed: /^(restoreLostLigatures|joinHyphenated\w+|splitGluedWords|normalizeSpaces)$/ },
+  'f-ligatures lost': { damage: (t) => t.replace(/ffi|ffl|ff|fi|fl/g, ''), allowed: /^(restoreLostLigatures|joinHyphenated\w+|splitGluedWords|normalizeSpaces)$/ },
+  'accents stripped': { damage: (t) => foldAccents(t), allowed: /^(restoreStrippedAccents|joinHyphenated\w+|splitGluedWords|normalizeSpaces|restoreLostLigatures)$/ },
+};
+describe.each(Object.entries(KINDS))('%s: no other kind of change', (_kind, { damage, allowed }) => {
+  test.each(seedTexts.map((t, i) => [i, t] as const))('seed text %i', (_i, text) => {
+    const rules = new Set(repairText(damage(text)).changes.map((c) => c.rule));
+    for (const rule of rules) expect(rule).toMatch(allowed);
+  });
+});

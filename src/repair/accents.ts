@@ -120,7 +120,8 @@ function elidedCandidates(lex: Lexicon, lower: string, dropped: boolean): Array<
   for (const p of ELISIONS) {
     if (!lower.startsWith(p) || lower.length - p.length < 2) continue;
     const rest = lower.slice(p.length);
-    const rests = isFrench(lex, rest) ? [rest] : [];
+    // The rest as written only if the French list has it ("uvre" is a frequency-list fragment).
+    const rests = knownWord(lex, rest) ? [rest] : [];
     if (dropped) rests.push(...droppedCandidates(lex, rest));
     for (const r of rests) if (VOWEL_START.test(r)) out.push({ prefix: p, rest: r });
   }

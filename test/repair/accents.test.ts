@@ -1,7 +1,16 @@
 // Accents and apostrophes: damage found per document, then repaired; clean text never touched.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { accentIndex, detectAccentDamage, foldAccents } from '../../src/repair/accents.js';
+import {
+  accentIndex,
+  accentPoor,
+  derivedAccents,
+  derivedDropped,
+  detectAccentDamage,
+  dropAccented,
+  foldAccents,
+  participleBias,
+} from '../../src/repair/accents.js';
 import { repairText } from '../../src/repair/index.js';
 import { loadLexicon } from '../../src/repair/lexicon.js';
 import { collectWords } from '../../src/repair/pieces.js';
@@ -15,6 +24,31 @@ describe('foldAccents and the accent index', () => {
   test('index', () => {
     expect(accentIndex(lex).get('developpement')).toEqual(['développement']);
     expect(accentIndex(lex).get('etat')?.[0]).toBe('état');
+  });
+});
+
+describe('small pieces', () => {
+  test('dropAccented', () => expect(dropAccented('Préserver la gestion déléguée à Coût')).toBe('Prserver la gestion dlgue  Cot'));
+  test('accentPoor', () => {
+    expect(accentPoor('Le developpement des activites a la periode coloniale est presente.')).toBe(true);
+    expect(accentPoor('Le développement des activités à la période coloniale est présenté.')).toBe(false);
+  });
+  test.each([
+    ['reidentifier', 'réidentifier'],
+    ['socioeconomiques', 'socioéconomiques'],
+    ['employabilite', 'employabilité'],
+    ['maison', null],
+  ])('derivedAccents %s', (w, out) => expect(derivedAccents(lex, w)).toBe(out));
+  test.each([
+    ['ridentifier', 'réidentifier'],
+    ['redevabilit', 'redevabilité'],
+  ])('derivedDropped %s', (w, out) => expect(derivedDropped(lex, w)).toBe(out));
+  test('participleBias: auxiliaries, subjects, agreement', () => {
+    expect(participleBias(lex, 'financé', 'finance', 'a', 'par')).toBeGreaterThan(0);
+    expect(participleBias(lex, 'marqué', 'marque', 'il', 'le')).toBeLessThan(0);
+    expect(participleBias(lex, 'marché', 'marche', 'le', 'du')).toBeGreaterThan(0);
+    expect(participleBias(lex, 'marché', 'marche', 'la', '')).toBeLessThan(0);
+    expect(participleBias(lex, 'programmé', 'programme', 'un', 'de')).toBeLessThan(0);
   });
 });
 

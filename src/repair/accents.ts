@@ -290,7 +290,7 @@ function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, pre
   const found = damage.stripped ? (accentIndex(lex).get(lower) ?? []) : damage.dropped ? droppedCandidates(lex, lower) : [];
   // Only where another reading competes: the written word, or a non-participle candidate.
   if (found.length && (plainKnown || found.some((o) => !PARTICIPLE.test(o)))) {
-    participle = found.find((w) => PARTICIPLE.test(w) && skeleton(w) === lower);
+    participle = found.find((w) => w.length >= 5 && PARTICIPLE.test(w) && skeleton(w) === lower);
     if (participle) other = plainKnown ? lower : (found.find((o) => !PARTICIPLE.test(o) && skeleton(o) === lower) ?? lower);
   }
   const rule = damage.stripped ? 'restoreStrippedAccents' : 'restoreDroppedLetters';

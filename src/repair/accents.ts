@@ -328,6 +328,19 @@ function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, pre
 
 const round = (x: number) => Number(x.toFixed(2));
 
+// "les États membres", "l’État partie": the state, written with a capital.
+const STATE_NEXT = new Set(['membres', 'membre', 'unis', 'parties', 'partie', 'insulaires', 'arabes', 'africains', 'concernes', 'signataires']);
+
+/** A word at a line start, after a sentence's end ("." "!" "?" "•") or a list number, not after
+ *  a number in a sentence ("d’ici à 2030, éliminer"). */
+function startsSentence(line: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (line[k] === ' ' || line[k] === '\t')) k--;
+  if (k < 0 || '.!?•«"('.includes(line[k]!)) return true;
+  // After a list number at the line start: "1.1 Éliminer", "2.c Adopter", "3) Élaborer".
+  return /^\s*(?:\d+(?:\.\d+)*(?:\.[a-z])?|[a-z])[.)]?$/.test(line.slice(0, k + 1));
+}
+
 // Stripped forms of words no list has, from their parts: "reidentifier" (ré- + identifier),
 // "socioeconomiques" (socio- + économiques), "employabilite" (-ité), "priorisees" (-ées).
 const ACCENTED_PREFIXES: Array<[string, string]> = [['re', 'ré'], ['pre', 'pré'], ['de', 'dé']];
@@ -437,7 +450,12 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
         if (!pick || !final) continue;
         let after = applyCase(pick.after, text);
         // "liminer" at a sentence start lost its capital with its "É": "Éliminer".
-        if (damage.dropped && (doc.flags[i]! & 4) !== 0 && shape === 'lower' && HAS_ACCENT.test(after[0]!)) after = after[0]!.toUpperCase() + after.slice(1);
+        // So did "les tats membres" ("États").
+        if (damage.dropped && shape === 'lower' && HAS_ACCENT.test(after[0]!) && !HAS_ACCENT.test(text[0]!)) {
+          const state = /^états?$/.test(after) && STATE_NEXT.has(nextF);
+          const sentence = (doc.flags[i]! & 4) !== 0 && startsSentence(lines[n]!, doc.start[i]!);
+          if (sentence || state) after = after[0]!.toUpperCase() + after.slice(1);
+        }
         if (after !== text) fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after, rule: pick.rule, confidence: pick.confidence });
       }
       // "grce  la": a lone "à" dropped, two spaces left between words.

@@ -174,10 +174,16 @@ export function detectAccentDamage(doc: DocWords, lex: Lexicon): AccentDamage {
   }
   // Both kinds show similar words now and then ("gres" is stripped "grès" and dropped "gérés"):
   // the kind with much more evidence is the one.
+  // Elided articles glued to acronyms ("lUE", "lOIM") show lost apostrophes too.
+  const acronyms = new Set<string>();
+  for (const line of doc.lines) for (const m of line.matchAll(ELIDED_ACRONYM_IN_LINE)) acronyms.add(m[0]);
+  elided += acronyms.size;
+  const isDropped = dropped >= 2 && 3 * intact <= dropped && dropped * 3 > stripped;
   return {
     stripped: stripped >= 2 && 3 * intact <= stripped && stripped * 3 > dropped,
-    dropped: dropped >= 2 && 3 * intact <= dropped && dropped * 3 > stripped,
-    apostrophes: elided >= 2 && 3 * intactElisions <= elided,
+    dropped: isDropped,
+    // A font map that drops accented letters drops apostrophes as well: one sign is enough there.
+    apostrophes: (elided >= 2 || (isDropped && elided >= 1)) && 3 * intactElisions <= elided,
     evidence: { stripped, dropped, intact, elided, intactElisions },
   };
 }
@@ -190,6 +196,8 @@ export interface AccentFix {
   after: string;
   rule: string;
   confidence: number;
+  /** What the change list shows, when the text changed is only spaces: the words around it. */
+  shown?: [before: string, after: string];
 }
 
 const UNRANKED = 100_000;
@@ -379,6 +387,8 @@ export function derivedAccents(lex: Lexicon, lower: string): string | null {
   return null;
 }
 
+const ELIDED_ACRONYM_IN_LINE = /(?<![\p{L}\p{N}])[lLdD]\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
+
 /** "lOIM" -> "l’OIM", "lUE" -> "l’UE": an elided article glued to an acronym. */
 const ELIDED_ACRONYM = /^([lLdD])(\p{Lu}{2,})$/u;
 
@@ -462,12 +472,16 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
       if (final && damage.dropped) {
         const line = lines[n]!;
         for (const m of line.matchAll(/(?<=[\p{L}\p{N},])  (?=[\p{L}\p{N}])/gu)) {
-          fixes.push({ line: n, start: m.index, end: m.index + 2, before: '  ', after: ' à ', rule: 'restoreDroppedLetters', confidence: 0.6 });
+          // Shown with the words around it: "lUE  la" → "lUE à la".
+          const left = /\S+$/.exec(line.slice(0, m.index))?.[0] ?? '';
+          const right = /^\S+/.exec(line.slice(m.index + 2))?.[0] ?? '';
+          fixes.push({ line: n, start: m.index, end: m.index + 2, before: '  ', after: ' à ', rule: 'restoreDroppedLetters', confidence: 0.6, shown: [`${left}  ${right}`, `${left} à ${right}`] });
         }
         // The same at a line end: "Programme 2030 " then "travers" on the next line.
         const next = lines[n + 1];
         if (next !== undefined && /[\p{L}\p{N},] $/u.test(line) && !/ {2}$/.test(line) && /^[\p{Ll}\p{N}]/u.test(next)) {
-          fixes.push({ line: n, start: line.length - 1, end: line.length, before: ' ', after: ' à', rule: 'restoreDroppedLetters', confidence: 0.5 });
+          const left = /\S+ $/.exec(line)?.[0] ?? ' ';
+          fixes.push({ line: n, start: line.length - 1, end: line.length, before: ' ', after: ' à', rule: 'restoreDroppedLetters', confidence: 0.5, shown: [`${left}⏎`, `${left}à⏎`] });
         }
       }
     }

@@ -169,7 +169,7 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
   // Accents and apostrophes lost (stripped, dropped by a font map), where the document shows it.
   const accents = planAccentRepairs(lines, lex);
   if (accents.fixes.length) {
-    for (const f of accents.fixes) change(f.line, f.before, f.after, f.rule, f.confidence);
+    for (const f of accents.fixes) change(f.line, f.shown?.[0] ?? f.before, f.shown?.[1] ?? f.after, f.rule, f.confidence);
     lines = applyWordFixes(lines, accents.fixes);
   }
 

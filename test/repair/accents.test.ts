@@ -124,3 +124,9 @@ describe.each(Object.entries(KINDS))('%s: no other kind of change', (_kind, { da
     for (const rule of rules) expect(rule).toMatch(allowed);
   });
 });
+
+test('a short font-map text: one lost apostrophe is enough beside dropped letters; the dropped "à" is shown with its words', () => {
+  const r = repairText('Prserver et renforcer la gestion dlgue. Le soutien de lUE  la rforme quil faut.');
+  expect(r.text).toBe('Préserver et renforcer la gestion déléguée. Le soutien de l’UE à la réforme qu’il faut.');
+  expect(r.changes.find((c) => c.after.includes(' à '))).toMatchObject({ before: 'lUE  la', after: 'lUE à la', rule: 'restoreDroppedLetters' });
+});

@@ -446,7 +446,8 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
         // Acronyms and mixed case ("OIM", "eBay") are left; a capitalized name needs a French candidate.
         if (shape === 'mixed' || (shape === 'upper' && t.lower.length < 5)) continue;
         const prevF = folded(doc.prev[i]!);
-        const nextF = folded(doc.next[i]!);
+        // A year next is no word of the clause, but says something ("dès 1950"): "1950" stands for it.
+        const nextF = doc.next[i]! >= 0 ? folded(doc.next[i]!) : /^[ \t]+(?:1[89]|20)\d\d\b/.test(lines[n]!.slice(doc.end[i]!)) ? '1950' : '';
         const key = `${t.lower}|${prevF}|${nextF}|${shape}`;
         let pick = memo.get(key);
         if (pick === undefined) {

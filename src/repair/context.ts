@@ -85,7 +85,7 @@ export const ACCENT_CONTEXT: Record<string, (prev: string, next: string, nextBes
   // "le pays où il", "d'où", "au moment où" vs "A ou B".
   ou: (prev) => (OU_AFTER.has(prev) ? 'où' : null),
   // "dès le début", "dès lors", "dès 2015".
-  des: (_prev, next) => (DES_BEFORE.has(next) || /^\d/.test(next) ? 'dès' : null),
+  des: (_prev, next) => (DES_BEFORE.has(next) || /^\d{4}$/.test(next) ? 'dès' : null),
   // "a dû", "dû à".
   du: (prev, next) => (AUXILIARIES.has(prev) || next === 'a' || next === 'au' || next === 'aux' ? 'dû' : null),
   // "bien sûr", "est sûr que".

@@ -218,8 +218,10 @@ export function isParticipleOf(c: string, plain: string): boolean {
  * "chargées"/"charges", "présenté"/"présente"): what the neighbours say for the participle
  * (negative: for the other form). prev and next are folded.
  */
-export function participleBias(lex: Lexicon, c: string, other: string, prev: string, next: string): number {
+export function participleBias(lex: Lexicon, c: string, other: string, prev: string, next: string, next2 = ''): number {
   if (VERB_BEFORE.has(prev)) return -2;
+  // The written form is a participle itself: "une décision prise par" (not "prisé").
+  if (/(?:pris|mis|dit|fait|crit|duit|struit|quis|vert|ffert|teint|peint|traint)es?$/.test(other)) return -1.5;
   if (AUXILIARIES.has(prev) || ADVERBS.has(prev)) return 2;
   // After a determiner, a noun, agreeing with it: "le marché" (marche is feminine), "un
   // programme" (no noun "programmé"), "la durée".
@@ -233,7 +235,8 @@ export function participleBias(lex: Lexicon, c: string, other: string, prev: str
     const fo = fits(other);
     return fc === fo ? 0 : fc ? 2 : -2;
   }
-  if (next === 'par') return 2;
+  // "financé par" (the agent), not "par ailleurs", "par exemple".
+  if (next === 'par' && !PAR_LOCUTIONS.has(next2)) return 2;
   if (ARTICLES.has(next) || next === 'que' || next === "qu'") return -1;
   // After a noun, a participle agrees with it: "une manière ordonnée", "le travail forcé".
   const g = lex.info(prev).gender;
@@ -246,6 +249,7 @@ export function participleBias(lex: Lexicon, c: string, other: string, prev: str
 }
 
 const words = (s: string) => new Set(s.split(' '));
+const PAR_LOCUTIONS = words('ailleurs exemple consequent contre suite ricochet hasard defaut principe consequence');
 const ADVERBS = words('plus moins tres bien mal trop si aussi deja mieux');
 const VERB_BEFORE = words("je j' tu il elle on nous vous ils elles qui ne n' se s' me m' te t' lui y en");
 const MASCULINE = words('le un du au ce cet mon ton son quel nouveau premier');
@@ -266,7 +270,17 @@ interface Chosen {
  * Candidates for one word and the best of them, or null to leave it. `plainKnown`: the word as
  * written is itself a French word ("marche", "dune"): then only a clearly better candidate wins.
  */
-function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, prevFolded: string, nextFolded: string, nextBest: string, settled: ReadonlySet<string>): Chosen | null {
+function choose(
+  lex: Lexicon,
+  doc: DocWords,
+  p: Piece,
+  damage: AccentDamage,
+  prevFolded: string,
+  nextFolded: string,
+  nextBest: string,
+  settled: ReadonlySet<string>,
+  next2Folded = '',
+): Chosen | null {
   const lower = p.lower;
   const special = ACCENT_CONTEXT[lower] as ((prev: string, next: string, nextBest: string) => string | null) | undefined;
   if (special && damage.stripped) {
@@ -290,7 +304,7 @@ function choose(lex: Lexicon, doc: DocWords, p: Piece, damage: AccentDamage, pre
   let other = lower;
   const bias = (w: string) => {
     if (participle === undefined) return 0;
-    const b = participleBias(lex, participle, other, prevFolded, nextFolded);
+    const b = participleBias(lex, participle, other, prevFolded, nextFolded, next2Folded);
     if (w === participle) return Math.max(0, b);
     return !PARTICIPLE.test(w) && skeleton(w) === skeleton(participle) ? Math.max(0, -b) : 0;
   };
@@ -448,11 +462,12 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
         const prevF = folded(doc.prev[i]!);
         // A year next is no word of the clause, but says something ("dès 1950"): "1950" stands for it.
         const nextF = doc.next[i]! >= 0 ? folded(doc.next[i]!) : /^[ \t]+(?:1[89]|20)\d\d\b/.test(lines[n]!.slice(doc.end[i]!)) ? '1950' : '';
-        const key = `${t.lower}|${prevF}|${nextF}|${shape}`;
+        const key = `${t.lower}|${prevF}|${nextF}|${shape}|${nextF === 'par' ? (doc.next[i]! >= 0 && i + 1 < doc.size ? doc.next[i + 1] : -1) : ''}`;
         let pick = memo.get(key);
         if (pick === undefined) {
           const p = pieceAt(doc, i);
-          pick = choose(lex, doc, p, damage, prevF, nextF, bestOf(doc.next[i]!), settled);
+          const next2 = doc.next[i]! >= 0 && i + 1 < doc.size && doc.type[i + 1] === doc.next[i] ? folded(doc.next[i + 1]!) : '';
+          pick = choose(lex, doc, p, damage, prevF, nextF, bestOf(doc.next[i]!), settled, next2);
           // A capitalized word in mid-sentence is a name: only a ranked French word replaces it.
           if (pick && shape !== 'lower' && !p.sentenceStart && !ACCENT_CONTEXT[t.lower] && !lex.info(pick.after.replace(/^.*’/, '')).frRank) pick = null;
           memo.set(key, pick);

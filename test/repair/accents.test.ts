@@ -49,6 +49,10 @@ describe('small pieces', () => {
     expect(participleBias(lex, 'marché', 'marche', 'le', 'du')).toBeGreaterThan(0);
     expect(participleBias(lex, 'marché', 'marche', 'la', '')).toBeLessThan(0);
     expect(participleBias(lex, 'programmé', 'programme', 'un', 'de')).toBeLessThan(0);
+    // The written form is a participle itself; "par ailleurs" names no agent.
+    expect(participleBias(lex, 'prisé', 'prise', 'decision', 'par')).toBeLessThan(0);
+    expect(participleBias(lex, 'proposé', 'propose', 'etalab', 'par', 'ailleurs')).toBe(0);
+    expect(participleBias(lex, 'financé', 'finance', 'projet', 'par', 'l')).toBeGreaterThan(0);
   });
 });
 

@@ -1,7 +1,7 @@
 // Choosing among candidates: for an unknown word ("Migraon"), and for a word that is itself a
 // word ("lue", "pares", "an"), where the evidence must come from context.
 import { explainWord, type Candidate } from './candidates.js';
-import { DETERMINERS, LOCUTIONS, PREPOSITIONS, isCounting } from './context.js';
+import { DETERMINERS, LOCUTIONS, PREPOSITIONS, collocationFits, isCounting } from './context.js';
 import type { Lexicon } from './lexicon.js';
 import { docCount, docPair } from './evidence.js';
 import type { DocWords, Piece } from './pieces.js';
@@ -70,17 +70,20 @@ const AGREES: Record<string, RegExp> = { nous: /ons$/, vous: /ez$/, ils: /ent$/,
  * change ("une lettre lue").
  */
 export function judgeKnown(p: Piece, cands: Candidate[], doc: DocWords, lex: Lexicon, confirmed: string[]): KnownVerdict | null {
-  if (AGREES[p.prev]?.test(p.lower)) return null;
+  // A verb agreeing with its subject stays, unless a known word pair names the longer one
+  // ("nous réarmons" / "nous réaffirmons": only the second is in the pairs).
+  if (AGREES[p.prev]?.test(p.lower) && !cands.some((c) => collocationFits(c.word, p.prev2, p.prev, p.next))) return null;
   const own = p.info.frRank || UNRANKED;
   const det = DETERMINERS.has(p.prev);
   const nounPlace = det || PREPOSITIONS.has(p.prev);
   let best: KnownVerdict | null = null;
   for (const c of cands) {
     const info = lex.info(c.word);
-    if (!info.fr || !info.frRank) continue;
-    const ratio = Math.log10(own / info.frRank);
+    if (!info.fr || (!info.frRank && !collocationFits(c.word, p.prev2, p.prev, p.next))) continue;
+    const ratio = Math.log10(own / (info.frRank || UNRANKED));
     const secondary = c.seqs.some((s) => !confirmed.includes(s));
-    const locution = (LOCUTIONS.get(c.word)?.has(p.next) ?? false) && !det && !isCounting(p.prev) && p.prev !== "l'";
+    const locution =
+      ((LOCUTIONS.get(c.word)?.has(p.next) ?? false) && !det && !isCounting(p.prev) && p.prev !== "l'") || collocationFits(c.word, p.prev2, p.prev, p.next);
     const pair = docPair(doc, c.word, p.prev, p.next);
     const inDoc = docCount(doc, c.word) > 0;
     const contextual = locution || pair || (nounPlace && ratio >= 0.5);

@@ -30,6 +30,9 @@ function chunkAt(line: string, from: number, to: number): string {
   return line.slice(a, b);
 }
 
+// Letters OCR reads as capitals inside a word ("leSon" for "leçon").
+const OCR_CAPITALS: Record<string, string[]> = { S: ['ç'], C: ['ç'], G: ['ç'], E: ['é', 'è', 'ê'] };
+
 const RULES: GlueRule[] = [
   {
     // lower-case word (2+ letters, starting the run) + Capitalized word or elided capital ("L’").
@@ -39,6 +42,8 @@ const RULES: GlueRule[] = [
       const chunk = chunkAt(line, at, at + m.length);
       if (/[@/\\_]|www\.|\p{N}/u.test(chunk) || (chunk.match(/\p{Ll}\p{Lu}/gu) ?? []).length > 1) return null;
       if (!known(judge, left) || known(judge, left + right)) return null;
+      // "leSon" is "leçon" with its "ç" read as a capital by OCR, not "le" + "Son".
+      if (OCR_CAPITALS[right[0]!]?.some((c) => known(judge, left + c + right.slice(1)))) return null;
       return elided(right) || known(judge, right) ? `${left}\n${right}` : null;
     },
   },

@@ -99,12 +99,13 @@ export function hyphenCounts(lines: readonly string[]): Map<string, number> {
   return out;
 }
 
-/** The word cut at the end of a line and its hyphen: "...projet fi-" -> ["fi", "-", offset]. */
+/** The word cut at the end of a line and its hyphen: "...projet fi-" -> ["fi", "-", offset].
+ *  Hyphens: U+002D, U+2010, U+2011 (non-breaking, yet some layouts break after it), U+00AD. */
 function cutAtEnd(line: string): [left: string, hyphen: string, at: number] | null {
   let k = line.length - 1;
   while (k >= 0 && (line[k] === ' ' || line[k] === '\t')) k--;
   const hyphen = line[k];
-  if (hyphen !== '-' && hyphen !== '\u2010' && hyphen !== '\u00AD') return null;
+  if (hyphen !== '-' && hyphen !== '\u2010' && hyphen !== '\u2011' && hyphen !== '\u00AD') return null;
   let a = k;
   while (a > 0 && LETTER.test(line[a - 1]!)) a--;
   return a < k ? [line.slice(a, k), hyphen, a] : null;
@@ -175,6 +176,8 @@ export function joinWordsDetailed(
 }
 
 function decideToken(token: string, judge: WordJudge): string {
+  // A compound the lexicon has whole ("pots-de-vin") is kept, whatever its pieces would make.
+  if (judge.known(lowerKey(token))) return token;
   const parts = token.split(/([-\u2010])/);
   let out = parts[0]!;
   for (let k = 1; k < parts.length; k += 2) {
@@ -195,4 +198,113 @@ export function joinHyphenatedWords(text: string, judge: WordJudge): string {
     .split('\n')
     .map((line) => joinWordsDetailed(line, judge).line)
     .join('\n');
+}
+
+/**
+ * "Gouvern ement" -> "Gouvernement", "Nov embre" -> "Novembre": a word cut at a line end whose
+ * hyphen the reader dropped (an unmapped U+2010), leaving a space. Joined when the whole is a
+ * word and its pieces are not both words ("en core" stays); the right piece is lower case.
+ * Returns the line and the joins made.
+ */
+export function joinBrokenWordsDetailed(
+  line: string,
+  judge: WordJudge,
+  memo: Map<string, number> = new Map(),
+  alsoWord: (lower: string) => boolean = () => false,
+): { line: string; joins: Array<{ before: string; after: string }> } {
+  const joins: Array<{ before: string; after: string }> = [];
+  if (!line.includes(' ')) return { line, joins };
+  // Chunks between single spaces ("" for a run of spaces). Each chunk's kind is memoized per
+  // document: 0 not a plain letter run, 1 a known word, 2 a letter run that is no word. Only a
+  // pair with a "2" in it is looked at: in clean text, none.
+  const chunks = line.split(' ');
+  const kind = (c: string) => {
+    let k = memo.get(c);
+    if (k === undefined) {
+      const letters = c.replace(TRAILING, '');
+      // A word once its lost letters are back ("progres" in a text that lost its accents) is one.
+      const w = lowerKey(letters);
+      k = !PLAIN.test(c) ? 0 : judge.known(w) || alsoWord(w) ? 1 : 2;
+      memo.set(c, k);
+    }
+    return k;
+  };
+  let changed = false;
+  for (let k = 0; k + 1 < chunks.length; k++) {
+    const x = chunks[k]!;
+    const y = chunks[k + 1]!;
+    const kx = kind(x);
+    if (kx === 0 || !LETTERS_ONLY.test(x)) continue;
+    const ky = kind(y);
+    if (ky === 0 || (kx === 1 && ky === 1)) continue;
+    const b = y.replace(TRAILING, '');
+    if (!/^\p{Ll}/u.test(b)) continue;
+    const whole = lowerKey(x + b);
+    const join = (kx === 2 || x.length >= 3) && (ky === 2 || b.length >= 4) && (judge.known(whole) || judge.restorable(whole)) && !judge.known(lowerKey(`${x}-${b}`));
+    if (!join) continue;
+    joins.push({ before: `${x} ${b}`, after: x + b });
+    chunks[k] = x + y;
+    chunks.splice(k + 1, 1);
+    changed = true;
+  }
+  return { line: changed ? chunks.join(' ') : line, joins };
+}
+
+// A chunk that is a letter run, possibly followed by closing punctuation ("ement," "embre.").
+const PLAIN = /^\p{L}[\p{Ll}\p{M}]*[,.;:!?)]?$/u;
+const TRAILING = /[,.;:!?)]$/;
+const LETTERS_ONLY = /^\p{L}[\p{Ll}\p{M}]*$/u;
+
+const MONTHS =
+  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|' +
+  'january|february|march|april|may|june|july|august|september|october|november|december|' +
+  'janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec|jan|feb|apr|jun|jul|aug|sep';
+// A line that stops inside a period: "... Mars 2013 – Mai" (the second month: a first month at a
+// line end, "Yémen Mai" / "2015 – Octobre 2017", is left to extraction), "... du 3 mars 2013 au",
+// "... 2013 –", "Fonds :". The next line then goes on with it.
+const DATE_OPEN = new RegExp(`(?:(?:[-–—‐]|\\bau|\\bà|\\bto)\\s+(?:\\d{1,2}(?:er)?\\s+)?(?:${MONTHS})\\.?|\\b(?:19|20)\\d\\d\\s*[-–—‐]|\\b(?:19|20)\\d\\d\\s+(?:au|à|to|until|jusqu’au|jusqu'au)|\\bFonds\\s*:)[ \\t]*$`, 'iu');
+// A line that starts with a year, a month, or a day and a month.
+const DATE_GOES_ON = new RegExp(`^[ \\t]*(?:(?:19|20)\\d\\d\\b|(?:\\d{1,2}(?:er)?\\s+)?(?:${MONTHS})\\b)`, 'iu');
+const FONDS_OPEN = /\bFonds\s*:[ \t]*$/iu;
+
+/** DATE_OPEN on the line's end only, and only if it ends with a letter, digit, dash or colon. */
+function dateOpen(line: string): boolean {
+  let k = line.length - 1;
+  while (k >= 0 && (line[k] === ' ' || line[k] === '\t')) k--;
+  if (k < 0 || !/[\p{L}\d.:\-–—‐]/u.test(line[k]!)) return false;
+  return DATE_OPEN.test(line.slice(Math.max(0, k - 40), k + 1));
+}
+
+/**
+ * A date, a period or a "Fonds :" line cut by a line break, rejoined: "(ACRONYM) Mars 2013 – Mai"
+ * + "2014" -> "(ACRONYM) Mars 2013 – Mai 2014"; "Fonds :" + "Union européenne" -> one line.
+ * A month ending a line joins only a line that starts with a year or a day and month, so that a
+ * heading "Mai" over a paragraph stays.
+ */
+export function joinBrokenDatesDetailed(lines: string[]): Joined {
+  const out: string[] = [];
+  const map: number[] = [];
+  const joins: Joined['joins'] = [];
+  for (let i = 0; i < lines.length; i++) {
+    map[i] = out.length;
+    let line = lines[i]!;
+    while (i + 1 < lines.length && dateOpen(line) && lines[i + 1]!.trim() !== '') {
+      const next = lines[i + 1]!;
+      const fonds = FONDS_OPEN.test(line);
+      // Only a date's own continuation, and not a whole new block (a long line).
+      if (!fonds && !DATE_GOES_ON.test(next)) break;
+      if (/^[ \t]*(?:19|20)\d\d\b/.test(next) === false && /\b(?:19|20)\d\d\s*[-–—‐][ \t]*$/.test(line) === false && !fonds && !/^[ \t]*\d/.test(next)) {
+        // A month at the end, a month first on the next line ("Mai" / "Juin 2014"): not a date cut.
+        break;
+      }
+      const joined = `${line.replace(/[ \t]+$/, '')} ${next.replace(/^[ \t]+/, '')}`;
+      joins.push({ line: out.length, before: `${line.trim().split(/\s+/).slice(-2).join(' ')}\n${next.trim().split(/\s+/).slice(0, 2).join(' ')}`, after: '' });
+      joins[joins.length - 1]!.after = joins[joins.length - 1]!.before.replace('\n', ' ');
+      line = joined;
+      i++;
+      map[i] = out.length;
+    }
+    out.push(line);
+  }
+  return { lines: out, map, joins };
 }

@@ -9,10 +9,12 @@ import type { RawDocument, RepairChange, RepairResult, RepairedDocument } from '
 import { LIGATURE_SEQUENCES, generateCandidates } from './candidates.js';
 import { CHARACTER_FIXES, removeSoftHyphens } from './fixes.js';
 import { splitGluedDetailed } from './glue.js';
-import { hyphenCounts, joinLinesDetailed, joinWordsDetailed } from './hyphens.js';
+import { hyphenCounts, joinBrokenDatesDetailed, joinBrokenWordsDetailed, joinLinesDetailed, joinWordsDetailed } from './hyphens.js';
 import type { WordJudge } from './judge.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { applyWordFixes, planLigatureRepairs } from './ligatures.js';
+import { accentPoor, accentRestorable, planAccentRepairs } from './accents.js';
+import { planOcrRepairs } from './ocr.js';
 
 export interface RepairOptions {
   /** Ligature sequences the text lost, e.g. ["ti", "tt"]; inferred from the text when absent. */
@@ -73,7 +75,7 @@ function wordish(c: number): boolean {
   return c === 0x2010 || /[\p{L}\p{M}]/u.test(String.fromCharCode(c));
 }
 
-function makeJudge(lex: Lexicon, docCount: (form: string) => number, restorableSeqs: readonly string[]): WordJudge {
+function makeJudge(lex: Lexicon, docCount: (form: string) => number, restorableSeqs: readonly string[], accentsMaybeLost: boolean): WordJudge {
   const restorable = new Map<string, boolean>();
   return {
     known: (w) => {
@@ -81,10 +83,10 @@ function makeJudge(lex: Lexicon, docCount: (form: string) => number, restorableS
       return i.fr || (i.en && i.enRank > 0) || (i.frFreq && i.frRank > 0);
     },
     restorable: (w) => {
-      if (restorableSeqs.length === 0 || w.length < 4) return false;
+      if (w.length < 4) return false;
       let r = restorable.get(w);
       if (r === undefined) {
-        r = generateCandidates(lex, w, restorableSeqs, 2).some((c) => lex.info(c.word).frRank > 0);
+        r = (restorableSeqs.length > 0 && generateCandidates(lex, w, restorableSeqs, 2).some((c) => lex.info(c.word).frRank > 0)) || (accentsMaybeLost && accentRestorable(lex, w));
         restorable.set(w, r);
       }
       return r;
@@ -104,11 +106,20 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
   for (const [rule, fix] of CHARACTER_FIXES) whole = fixText(whole, lines, rule, fix, change);
 
   // Line-end hyphens. Lines merge: the changes made so far follow their line.
-  const judge = makeJudge(lex, formCounter(lines), opts.lost ?? LIGATURE_SEQUENCES);
+  const poor = accentPoor(whole);
+  const judge = makeJudge(lex, formCounter(lines), opts.lost ?? LIGATURE_SEQUENCES, poor);
   const joined = joinLinesDetailed(lines, judge);
   for (const c of changes) c.line = joined.map[c.line]!;
   for (const j of joined.joins) change(j.line, j.before, j.after, 'joinHyphenatedLines', j.after.includes('-') ? 0.7 : 0.9);
   lines = joined.lines;
+
+  // Dates, periods and "Fonds :" lines cut by a line break.
+  const dated = joinBrokenDatesDetailed(lines);
+  if (dated.joins.length) {
+    for (const c of changes) c.line = dated.map[c.line]!;
+    for (const j of dated.joins) change(j.line, j.before, j.after, 'joinBrokenDates', 0.8);
+    lines = dated.lines;
+  }
 
   // Glued blocks. Lines split: a change goes to the part that holds its new text.
   const byLine = new Map<number, RepairChange[]>();
@@ -145,14 +156,39 @@ export function repairText(text: string, opts: RepairOptions = {}): RepairResult
     return r.line;
   });
 
+  // Words cut at a line end whose hyphen was lost with a space left ("Gouvern ement").
+  const broken = new Map<string, number>();
+  // In a text that may have lost its accents, "progres" is a word ("progres seront" stays).
+  const alsoWord = poor ? (w: string) => accentRestorable(lex, w) : undefined;
+  lines = lines.map((line, n) => {
+    const r = joinBrokenWordsDetailed(line, judge, broken, alsoWord);
+    for (const j of r.joins) change(n, j.before, j.after, 'joinBrokenWords', 0.8);
+    return r.line;
+  });
+
+  // Accents and apostrophes lost (stripped, dropped by a font map), where the document shows it.
+  const accents = planAccentRepairs(lines, lex);
+  if (accents.fixes.length) {
+    for (const f of accents.fixes) change(f.line, f.shown?.[0] ?? f.before, f.shown?.[1] ?? f.after, f.rule, f.confidence);
+    lines = applyWordFixes(lines, accents.fixes);
+  }
+
   let unresolved: string[] = [];
   let lostSequences: string[] = [];
   if (!opts.lost || opts.lost.length > 0) {
-    const plan = planLigatureRepairs(lines, lex, { lost: opts.lost });
+    const plan = planLigatureRepairs(lines, lex, { lost: opts.lost, doc: accents.fixes.length ? undefined : accents.doc });
     for (const f of plan.fixes) change(f.line, f.before, f.after, 'restoreLostLigatures', f.confidence);
     lines = applyWordFixes(lines, plan.fixes);
     unresolved = plan.unresolved;
     lostSequences = plan.lostSequences;
+  }
+
+  // OCR errors (digits for letters and back, glued words, "ç" read as a capital), where the
+  // document shows them; last, so that words other stages restore are not taken for glued ones.
+  const ocr = planOcrRepairs(lines, lex, accents.doc);
+  if (ocr.fixes.length) {
+    for (const f of ocr.fixes) change(f.line, f.before, f.after, f.rule, f.confidence);
+    lines = applyWordFixes(lines, ocr.fixes);
   }
 
   changes.sort((a, b) => a.line - b.line);

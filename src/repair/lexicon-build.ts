@@ -9,6 +9,8 @@ export const FLAG_FR = 1; // an-array-of-french-words: a real French word (any i
 export const FLAG_EN = 2; // zxcvbn English common words / Wikipedia
 export const FLAG_NAME = 4; // first or last name (French or English lists)
 export const FLAG_FRFREQ = 8; // zxcvbn French common words / Wikipedia (includes place names)
+export const FLAG_MASC = 16; // a masculine noun (french-words-gender-lefff, singular; its plural too)
+export const FLAG_FEM = 32; // a feminine noun (same)
 
 export interface LexiconData {
   /** All words joined by "\n" (plus a final "\n"), sorted by UTF-16 code units (JS `<`). */
@@ -55,6 +57,18 @@ export function buildLexiconData(): LexiconData {
   ranked(zen['wikipedia-en'], FLAG_EN, 'en');
   for (const key of ['firstnames-fr', 'lastnames-fr', 'firstnames-en', 'lastnames-en']) {
     for (const w of (zfr[key] ?? zen[key] ?? [])) entry(w.toLowerCase()).flags |= FLAG_NAME;
+  }
+  // Noun genders (Lefff via french-words-gender-lefff), for agreement: "le marche" is "le marché"
+  // (marche is feminine). Set on the singular and its plural in -s/-x when the lexicon has them.
+  const genders = require('french-words-gender-lefff/dist/words.json') as Record<string, string>;
+  for (const [raw, g] of Object.entries(genders)) {
+    const w = raw.toLowerCase();
+    if (!/^\p{L}+$/u.test(w) || (g !== 'M' && g !== 'F')) continue;
+    const flag = g === 'M' ? FLAG_MASC : FLAG_FEM;
+    for (const form of [w, `${w}s`, `${w}x`]) {
+      const e = entries.get(form);
+      if (e && (form === w || e.flags & FLAG_FR)) e.flags |= flag;
+    }
   }
   // Small closed lists (months, numbers, days): real words even if the big list lacks a form.
   for (const [key, list] of Object.entries({ ...zfr, ...zen })) {

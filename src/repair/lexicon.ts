@@ -6,7 +6,7 @@
 // Only src/repair imports this module, and only index.ts calls loadLexicon().
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { FLAG_EN, FLAG_FR, FLAG_FRFREQ, FLAG_NAME, buildLexiconData, decodeLexicon, type LexiconData } from './lexicon-build.js';
+import { FLAG_EN, FLAG_FEM, FLAG_FR, FLAG_FRFREQ, FLAG_MASC, FLAG_NAME, buildLexiconData, decodeLexicon, type LexiconData } from './lexicon-build.js';
 
 export interface WordInfo {
   /** Lower-case form looked up. */
@@ -19,9 +19,12 @@ export interface WordInfo {
   /** 1-based rank in the French / English frequency lists, 0 when unranked. */
   frRank: number;
   enRank: number;
+  /** A noun's gender (Lefff): "m", "f", "mf" (both, "un/une élève") or "" (no noun). */
+  gender: '' | 'm' | 'f' | 'mf';
 }
 
-const NONE: Omit<WordInfo, 'word'> = { fr: false, en: false, name: false, frFreq: false, frRank: 0, enRank: 0 };
+const NONE: Omit<WordInfo, 'word'> = { fr: false, en: false, name: false, frFreq: false, frRank: 0, enRank: 0, gender: '' };
+const GENDERS = ['', 'm', 'f', 'mf'] as const;
 
 export class Lexicon {
   readonly size: number;
@@ -85,6 +88,7 @@ export class Lexicon {
         frFreq: (f & FLAG_FRFREQ) !== 0,
         frRank: this.data.frRank[i]!,
         enRank: this.data.enRank[i]!,
+        gender: GENDERS[((f & FLAG_MASC) ? 1 : 0) + ((f & FLAG_FEM) ? 2 : 0)]!,
       };
     } else hit = { word, ...NONE };
     if (this.cache.size < 500_000) this.cache.set(word, hit);
@@ -139,6 +143,17 @@ export class Lexicon {
   wordIfLength(i: number, depth: number): string | null {
     const start = this.data.offsets[i]!;
     return this.data.offsets[i + 1]! - start - 1 === depth ? this.data.text.slice(start, start + depth) : null;
+  }
+
+  /** Word i (for scans over the whole list, such as the accent index). */
+  wordAt(i: number): string {
+    const { text, offsets } = this.data;
+    return text.slice(offsets[i]!, offsets[i + 1]! - 1);
+  }
+
+  /** Word i is in the French list, or ranked in the French frequency lists. */
+  frenchAt(i: number): boolean {
+    return (this.data.flags[i]! & FLAG_FR) !== 0 || this.data.frRank[i]! > 0;
   }
 
   /** True when some lexicon word starts with `prefix`. */

@@ -43,8 +43,9 @@ function maybeDamagedAt(doc: DocWords, i: number): boolean {
   return lower.length >= 2 || (shape === 'lower' && !'aàyôe'.includes(lower));
 }
 
-export function planLigatureRepairs(lines: readonly string[], lex: Lexicon, opts: { lost?: string[] } = {}): LigaturePlan {
-  const doc = collectWords(lines, lex);
+export function planLigatureRepairs(lines: readonly string[], lex: Lexicon, opts: { lost?: string[]; doc?: DocWords } = {}): LigaturePlan {
+  // The words of these very lines, when a previous stage collected them already.
+  const doc = opts.doc ?? collectWords(lines, lex);
   const seqs = opts.lost ?? LIGATURE_SEQUENCES;
   // Unknown words: all sequences, up to three insertions ("instuonnelle" needs two).
   const unknownCache: Candidate[][] = [];

@@ -25,6 +25,8 @@ export interface Piece {
   /** Neighbouring words in the same clause ("" at a boundary); an elision counts: "l'". */
   prev: string;
   next: string;
+  /** The word before `prev` in the same clause, or "". */
+  prev2: string;
   /** First word of a sentence or block: a capital there says nothing about proper nouns. */
   sentenceStart: boolean;
 }
@@ -218,5 +220,6 @@ export function pieceAt(doc: DocWords, i: number): Piece {
     prev: prev >= 0 ? doc.byId[prev]!.lower : '',
     next: next >= 0 ? doc.byId[next]!.lower : '',
     sentenceStart: (doc.flags[i]! & 4) !== 0,
+    prev2: prev >= 0 && i > 0 && doc.type[i - 1] === prev && doc.prev[i - 1]! >= 0 ? doc.byId[doc.prev[i - 1]!]!.lower : '',
   };
 }

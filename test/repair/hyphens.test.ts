@@ -76,3 +76,29 @@ describe('hyphenatedTokens', () => {
   });
 });
 
+
+describe('line-end hyphens of every kind, and hyphens lost with a space left', () => {
+  test.each([
+    { input: 'un pro\u2011\njet', output: 'un projet' },
+    { input: 'le Gouvern ement du Maroc', output: 'le Gouvernement du Maroc' },
+    { input: 'le 3 Nov embre 2013', output: 'le 3 Novembre 2013' },
+    { input: 'les pays en voie de développement', output: 'les pays en voie de développement' },
+    { input: 'la lutte contre les pots-de-vin', output: 'la lutte contre les pots-de-vin' },
+  ])('$input', ({ input, output }) => expect(repairText(input).text).toBe(output));
+
+  test('the join is reported', () => {
+    expect(repairText('le Gouvern ement du Maroc').changes).toEqual([{ line: 1, before: 'Gouvern ement', after: 'Gouvernement', rule: 'joinBrokenWords', confidence: 0.8 }]);
+  });
+});
+
+describe('dates, periods and "Fonds :" lines cut by a line break', () => {
+  test.each([
+    { input: 'Projet PROMIG (ACRONYM) Mars 2013 – Mai\n2014\nLe projet', output: 'Projet PROMIG (ACRONYM) Mars 2013 – Mai 2014\nLe projet' },
+    { input: 'Fonds :\nUnion européenne', output: 'Fonds : Union européenne' },
+    { input: 'Du 3 mars 2013 au\n5 juin 2014, rien.', output: 'Du 3 mars 2013 au 5 juin 2014, rien.' },
+    { input: 'Période : 2013 –\n2015', output: 'Période : 2013 – 2015' },
+    // A first month at a line end is left to extraction; a heading "Mai" stays.
+    { input: 'et Yémen Mai\n2015 – Octobre 2017', output: 'et Yémen Mai\n2015 – Octobre 2017' },
+    { input: 'Calendrier – Mai\nLe projet commence.', output: 'Calendrier – Mai\nLe projet commence.' },
+  ])('$input', ({ input, output }) => expect(repairText(input).text).toBe(output));
+});

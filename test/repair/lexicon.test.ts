@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 // The lexicon file format and the loader.
 import { describe, expect, test } from 'vitest';
 import { decodeLexicon, encodeLexicon } from '../../src/repair/lexicon-build.js';
@@ -33,8 +34,11 @@ describe('lexicon', () => {
     expect(() => decodeLexicon(new TextEncoder().encode('not a lexicon at all'))).toThrow(/lexicon file/);
   });
 
-  test('loads in < 100 ms from dist/lexicon.bin (when a build made one)', () => {
-    if (lex.source !== 'dist/lexicon.bin') return; // built in memory from the packages instead
-    expect(lex.loadMs).toBeLessThan(100);
+  // No time is asserted (the load time is a figure of npm run eval:repair and npm run bench): the
+  // compact file a build writes is what is read, not the packages it is built from.
+  test('loads from dist/lexicon.bin when a build made one', () => {
+    const built = existsSync(new URL('../../dist/lexicon.bin', import.meta.url));
+    expect(lex.source).toBe(built ? 'dist/lexicon.bin' : lex.source);
+    if (built) expect(lex.loadMs).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,217 @@
+// OCR errors: digits read as letters inside numbers ("I9I4" -> "1914", "75o" -> "750"), letters
+// read as digits inside words ("r6le" -> "rôle", "Mar0c" -> "Maroc"), words glued across a lost
+// space ("nombreuxdans" -> "nombreux dans"), a "ç" read as a capital ("leSon" -> "leçon").
+// Found per document first: a text without such errors is never touched, and each fix is made
+// only where its result is certain (one reading only, every part a word).
+import { explainWord } from './candidates.js';
+import type { Lexicon } from './lexicon.js';
+import type { DocWords } from './pieces.js';
+
+const MAY_CONFUSE = /[IlOo]\d|\d[IlOo]|\p{L}[0134568]|\p{Ll}[SCEG]\p{Ll}/u;
+
+export interface OcrFix {
+  line: number;
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+  rule: string;
+  confidence: number;
+}
+
+// Letters OCR reads for digits: I and l for 1, o and O for 0 ("I9I4", "75o", "2o3o").
+const LETTER_FOR_DIGIT: Record<string, string> = { I: '1', l: '1', o: '0', O: '0' };
+// A token of digits and those letters, at least one digit, standing alone.
+// After a dot or hyphen only when a number stands before it ("3.I1", "I9I4-I9I8").
+const NUMBERISH = /(?<![\p{L}\p{N}_@/])[0-9IlOo]*[0-9][0-9IlOo]*(?![\p{L}\p{N}_@/])/gu;
+
+/** After a dot or hyphen, a number only where a number stands before it ("3.I1", "6oo-72o"),
+ *  not in a name or address ("iom.int/a-12o"). */
+function afterNumberOrNothing(line: string, at: number): boolean {
+  const p = line[at - 1];
+  if (p !== '.' && p !== '-') return true;
+  let k = at - 2;
+  let digit = false;
+  for (; k >= 0 && /[0-9IlOo]/.test(line[k]!); k--) if (/\d/.test(line[k]!)) digit = true;
+  return k < 0 || !/[\p{L}_@/]/u.test(line[k]!) ? digit || k === at - 2 : false;
+}
+
+/**
+ * "I9I4" -> "1914", "75o" -> "750", "2o3o" -> "2030", "I0o" -> "100". The token is digits and
+ * I/l/o/O only, at least one digit: "lo" or "Io" (no digit) are left, whatever they were.
+ * null: not such a token.
+ */
+export function digitsForLetters(token: string): string | null {
+  if (!/[IlOo]/.test(token) || !/^[0-9IlOo]+$/.test(token)) return null;
+  const digits = token.replace(/[^0-9]/g, '').length;
+  if (token.length < 2 || digits === 0) return null;
+  return token.replace(/[IlOo]/g, (c) => LETTER_FOR_DIGIT[c]!);
+}
+
+// Digits OCR reads for letters inside words, and the letters they may stand for.
+const DIGIT_FOR_LETTER: Record<string, string[]> = { '0': ['o', 'ô'], '1': ['l', 'i', 'î'], '6': ['ô', 'o', 'b'], '5': ['s'], '3': ['e', 'é'], '8': ['b'], '4': ['a'] };
+// A word with one or two of those digits inside it, letters on at least one side: "r6le", "Avri1".
+const WORDISH = /(?<![\p{L}\p{N}_@/.-])(?=[\p{L}\p{M}0-9]*\p{L}[\p{L}\p{M}0-9]*\p{L})(?=[\p{L}\p{M}]*[0134568])[\p{L}\p{M}0134568]+(?![\p{L}\p{N}_@/])/gu;
+
+const isWord = (lex: Lexicon, w: string) => lex.info(w).fr || lex.info(w).frRank > 0;
+
+/**
+ * "r6le" -> "rôle", "Mar0c" -> "Maroc", "déve1oppement" -> "développement": the only reading of
+ * the digits that makes a French word. null when none or several do, or when the token looks
+ * like a code (capitals and digits: "G20", "H1N1", "COVID19").
+ */
+export function lettersForDigits(lex: Lexicon, token: string): string | null {
+  const digits = token.replace(/\D/g, '');
+  if (digits.length === 0 || digits.length > 2 || token.length < 3) return null;
+  const letters = token.replace(/\d/g, '');
+  // A number first is an ordinal or a unit ("1er", "2e", "10km"), not a word.
+  if (/^\d/.test(token)) return null;
+  if (letters.length < 2 || (letters === letters.toUpperCase() && letters.length > 1)) return null;
+  // Capitals after the first letter make a code, not a word.
+  if (/\p{Lu}/u.test(letters.slice(1))) return null;
+  let readings = [''];
+  for (const ch of token) {
+    const alts = DIGIT_FOR_LETTER[ch] ?? [ch];
+    readings = readings.flatMap((r) => alts.map((a) => r + a));
+  }
+  // Words of the French list first ("rôle", not the frequency lists' "role"), then ranked names.
+  const listed = [...new Set(readings.filter((r) => lex.info(r.toLowerCase()).fr))];
+  if (listed.length) return listed.length === 1 ? listed[0]! : null;
+  const ranked = [...new Set(readings.filter((r) => isWord(lex, r.toLowerCase())))];
+  if (ranked.length) return ranked.length === 1 ? ranked[0]! : null;
+  // A derived word the lists lack: "pseud0nymisation" (-isation on "pseudonyme").
+  const derived = [...new Set(readings.filter((r) => r.length >= 8 && explainWord(lex, r.toLowerCase()) !== null))];
+  return derived.length === 1 ? derived[0]! : null;
+}
+
+/** "leSon" -> "leçon": a "ç" (or "é") read as a capital inside a lower-case word. */
+const CAPITAL_FOR_LETTER: Record<string, string[]> = { S: ['ç'], C: ['ç'], E: ['é', 'è', 'ê'], G: ['ç'] };
+const INNER_CAPITAL = /(?<![\p{L}\p{M}\p{N}])(\p{Ll}+)([SCEG])(\p{Ll}+)(?![\p{L}\p{M}\p{N}])/gu;
+
+export function letterForCapital(lex: Lexicon, left: string, capital: string, right: string): string | null {
+  const found = (CAPITAL_FOR_LETTER[capital] ?? []).map((c) => left + c + right).filter((w) => lex.info(w).fr);
+  return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * "nombreuxdans" -> "nombreux dans", "finmars" -> "fin mars": an unknown lower-case word whose
+ * one split makes two French words, the first at least two letters ("à", "a", "y" may stand
+ * alone on the right). Both words ranked in the frequency lists; the best split must beat the
+ * next by a clear margin. null when not.
+ */
+export function splitGlued(lex: Lexicon, lower: string, capitalized = false, hyphenAfter = false): [string, string] | null {
+  if (lower.length < 5 || isWord(lex, lower) || lex.info(lower).en) return null;
+  const rank = (w: string) => {
+    const i = lex.info(w);
+    if (i.fr && i.frRank > 0) return i.frRank;
+    // A long derived word the lists lack ("anonymisation"), as a rare word.
+    return w.length >= 8 && explainWord(lex, w) !== null ? 30000 : 0;
+  };
+  // A capitalized word may start with a name the frequency lists rank ("Sénégalpost-colonial").
+  const rankFirst = (w: string) => rank(w) || (capitalized && lex.info(w).frFreq ? lex.info(w).frRank : 0);
+  let best: { a: string; b: string; score: number } | null = null;
+  let second = -Infinity;
+  for (let k = 2; k <= lower.length - 1; k++) {
+    const a = lower.slice(0, k);
+    const b = lower.slice(k);
+    // Short pieces only if they are words that stand alone: not "es", "se" of "migrant es",
+    // nor the prefixes of "ré identifier", "pré requis".
+    if (a.length < 3 && !SHORT_LEFT.has(a)) continue;
+    if (b.length < 3 && !SHORT_RIGHT.has(b)) continue;
+    if (PREFIXES.has(a)) continue;
+    const ra = rankFirst(a);
+    // Before a hyphen, the second word may be a prefix of a compound: "post-colonial".
+    const rb = b === 'à' || b === 'a' ? 1 : rank(b) || (hyphenAfter && COMPOUND_PREFIXES.has(b) ? 1000 : 0);
+    if (!ra || !rb) continue;
+    const score = -Math.log10(ra) - Math.log10(rb);
+    if (!best || score > best.score) {
+      if (best) second = best.score;
+      best = { a, b, score };
+    } else if (score > second) second = score;
+  }
+  if (!best || best.score - second < 0.5) return null;
+  return [best.a, best.b];
+}
+
+const COMPOUND_PREFIXES = new Set(['post', 'pré', 'anti', 'inter', 'sous', 'non', 'néo', 'ex', 'extra', 'pro', 'semi', 'contre', 'trans', 'auto']);
+const SHORT_LEFT = new Set(['de', 'la', 'le', 'et', 'en', 'un', 'du', 'au', 'il', 'on', 'ou', 'où', 'ce', 'sa', 'ne', 'à']);
+const SHORT_RIGHT = new Set(['à', 'a', 'y', 'de', 'la', 'le', 'et', 'en', 'un', 'du', 'au', 'il', 'on', 'ou', 'où']);
+const PREFIXES = new Set(['pré', 'pre', 'dé', 'des', 'ré', 'anti', 'auto', 'inter', 'intra', 'multi', 'non', 'post', 'sous', 'super', 'trans', 'ultra', 'micro', 'macro', 'mini', 'socio', 'priori']);
+
+export interface OcrPlan {
+  /** The document reads as OCR output: enough digit/letter confusions or glued words. */
+  detected: boolean;
+  fixes: OcrFix[];
+}
+
+// A word of 5+ letters, lower case or capitalized; a hyphen may follow ("Sénégalpost-colonial").
+const WORD = /(?<![\p{L}\p{M}\p{N}_@/.'’-])\p{L}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}\p{N}_@/'’])/gu;
+// A lone "I" or "l" before a group of three digits: "(I 6oo-72o)" is "(1 600-720)".
+const LONE_ONE = /(?<![\p{L}\p{N}])[Il](?= (?=[\dIlOo]{0,2}\d)[\dIlOo]{3}(?![\p{L}\p{N}]))/gu;
+
+/**
+ * Plans the OCR fixes of these lines. Digit/letter confusions and inner capitals count as
+ * evidence; glued words count too when they are at least a third of the unknown lower-case words
+ * left (a text that lost ligatures or accents has many unknown words of its own, none glued).
+ */
+export function planOcrRepairs(lines: readonly string[], lex: Lexicon, earlier?: DocWords): OcrPlan {
+  // Cheap gates first: a digit beside a letter somewhere, an inner capital, or (from the words an
+  // earlier stage collected) an unknown word that splits in two. Most texts have none of them.
+  let gluable: string[] | null = null;
+  let unknownEarlier = 0;
+  if (earlier) {
+    for (const t of earlier.byId) if (t.lower.length >= 5 && !t.info.fr && !t.info.en && /^\p{Ll}+$/u.test(t.lower)) unknownEarlier++;
+    gluable = earlier.byId.filter((t) => t.lower.length >= 5 && !t.info.fr && !t.info.en && (splitGlued(lex, t.lower) ?? splitGlued(lex, t.lower, true, true)) !== null).map((t) => t.lower);
+    if (gluable.length === 0 && !MAY_CONFUSE.test(lines.join('\n'))) return { detected: false, fixes: [] };
+  }
+  const numbers: OcrFix[] = [];
+  const words: OcrFix[] = [];
+  const glued: OcrFix[] = [];
+  const unknownTypes = new Set<string>();
+  lines.forEach((line, n) => {
+    if (/[IlOo]/.test(line) && /\d/.test(line)) {
+      for (const m of line.matchAll(NUMBERISH)) {
+        if (!afterNumberOrNothing(line, m.index)) continue;
+        const after = digitsForLetters(m[0]);
+        if (after) numbers.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrDigits', confidence: 0.9 });
+      }
+      for (const m of line.matchAll(LONE_ONE)) {
+        // Not "l 100" after an elision-less article: only where the next group was misread too or is a number.
+        numbers.push({ line: n, start: m.index, end: m.index + 1, before: m[0], after: '1', rule: 'fixOcrDigits', confidence: 0.6 });
+      }
+    }
+    if (/\p{L}[0134568]|[0134568]\p{L}/u.test(line)) {
+      for (const m of line.matchAll(WORDISH)) {
+        if (!/\d/.test(m[0])) continue;
+        const after = lettersForDigits(lex, m[0]);
+        if (after) words.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrLetters', confidence: 0.85 });
+      }
+    }
+    if (/\p{Ll}[SCEG]\p{Ll}/u.test(line)) {
+      for (const m of line.matchAll(INNER_CAPITAL)) {
+        const after = letterForCapital(lex, m[1]!, m[2]!, m[3]!);
+        if (after) words.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrLetters', confidence: 0.8 });
+      }
+    }
+    if (gluable && !gluable.some((w) => line.toLowerCase().includes(w))) return;
+    for (const m of line.matchAll(WORD)) {
+      const word = m[0];
+      const lower = word.toLowerCase();
+      if (lex.info(lower).fr || lex.info(lower).en) continue;
+      const capitalized = word !== lower;
+      if (!capitalized) unknownTypes.add(lower);
+      const parts = splitGlued(lex, lower, capitalized, line[m.index + word.length] === '-');
+      if (parts) {
+        const first = capitalized ? word.slice(0, parts[0].length) : parts[0];
+        glued.push({ line: n, start: m.index, end: m.index + word.length, before: word, after: `${first} ${parts[1]}`, rule: 'splitOcrGluedWords', confidence: 0.75 });
+      }
+    }
+  });
+  // Evidence counts distinct forms: one odd word repeated is no pattern.
+  const kinds = (list: OcrFix[]) => new Set(list.map((f) => f.before)).size;
+  const confusions = kinds(numbers) + kinds(words);
+  const gluedTypes = kinds(glued);
+  const gluedShows = gluedTypes >= 3 && 3 * gluedTypes >= Math.max(unknownTypes.size, unknownEarlier);
+  const detected = confusions >= 2 || gluedShows || (confusions >= 1 && gluedTypes >= 1);
+  return { detected, fixes: detected ? [...numbers, ...words, ...glued] : [] };
+}

@@ -1,0 +1,136 @@
+// Accents and apostrophes: damage found per document, then repaired; clean text never touched.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import {
+  accentIndex,
+  accentPoor,
+  derivedAccents,
+  derivedDropped,
+  detectAccentDamage,
+  dropAccented,
+  foldAccents,
+  participleBias,
+} from '../../src/repair/accents.js';
+import { repairText } from '../../src/repair/index.js';
+import { loadLexicon } from '../../src/repair/lexicon.js';
+import { collectWords } from '../../src/repair/pieces.js';
+import { words } from './align.js';
+
+const lex = loadLexicon();
+const detect = (text: string) => detectAccentDamage(collectWords(text.split('\n'), lex), lex);
+
+describe('foldAccents and the accent index', () => {
+  test('folds', () => expect(foldAccents('Développement à Léré, façon')).toBe('Developpement a Lere, facon'));
+  test('index', () => {
+    expect(accentIndex(lex).get('developpement')).toEqual(['développement']);
+    expect(accentIndex(lex).get('etat')?.[0]).toBe('état');
+  });
+});
+
+describe('small pieces', () => {
+  test('dropAccented', () => expect(dropAccented('Préserver la gestion déléguée à Coût')).toBe('Prserver la gestion dlgue  Cot'));
+  test('accentPoor', () => {
+    expect(accentPoor('Le developpement des activites a la periode coloniale est presente.')).toBe(true);
+    expect(accentPoor('Le développement des activités à la période coloniale est présenté.')).toBe(false);
+  });
+  test.each([
+    ['reidentifier', 'réidentifier'],
+    ['socioeconomiques', 'socioéconomiques'],
+    ['employabilite', 'employabilité'],
+    ['maison', null],
+  ])('derivedAccents %s', (w, out) => expect(derivedAccents(lex, w)).toBe(out));
+  test.each([
+    ['ridentifier', 'réidentifier'],
+    ['redevabilit', 'redevabilité'],
+  ])('derivedDropped %s', (w, out) => expect(derivedDropped(lex, w)).toBe(out));
+  test('participleBias: auxiliaries, subjects, agreement', () => {
+    expect(participleBias(lex, 'financé', 'finance', 'a', 'par')).toBeGreaterThan(0);
+    expect(participleBias(lex, 'marqué', 'marque', 'il', 'le')).toBeLessThan(0);
+    expect(participleBias(lex, 'marché', 'marche', 'le', 'du')).toBeGreaterThan(0);
+    expect(participleBias(lex, 'marché', 'marche', 'la', '')).toBeLessThan(0);
+    expect(participleBias(lex, 'programmé', 'programme', 'un', 'de')).toBeLessThan(0);
+    // The written form is a participle itself; "par ailleurs" names no agent.
+    expect(participleBias(lex, 'prisé', 'prise', 'decision', 'par')).toBeLessThan(0);
+    expect(participleBias(lex, 'proposé', 'propose', 'etalab', 'par', 'ailleurs')).toBe(0);
+    expect(participleBias(lex, 'financé', 'finance', 'projet', 'par', 'l')).toBeGreaterThan(0);
+  });
+});
+
+const STRIPPED =
+  "Le developpement des activites de l'Organisation a la periode coloniale. Les elements du programme sont presentes par le Secretariat general, grace a l'archeologie. Il a ete decide que les Etats membres creeraient un comite.";
+const DROPPED =
+  "Prserver et renforcer la gestion dlgue. Cot global : 2 millions. Le soutien de lUE  la rforme, dune rforme quil faut mener. Lobjectif est dassurer le dveloppement.";
+
+describe('detectAccentDamage', () => {
+  test('stripped accents', () => expect(detect(STRIPPED)).toMatchObject({ stripped: true, dropped: false }));
+  test('dropped letters and apostrophes', () => expect(detect(DROPPED)).toMatchObject({ dropped: true, apostrophes: true, stripped: false }));
+  test('clean French text: nothing', () => expect(detect('Le développement des activités à la période coloniale, dune de sable.')).toMatchObject({ stripped: false, dropped: false, apostrophes: false }));
+  test('English text: nothing', () => expect(detect('The project in Senegal and Cote d Ivoire was a success, with a role for the cafe owners.')).toMatchObject({ stripped: false, dropped: false, apostrophes: false }));
+});
+
+describe('repairs', () => {
+  test('stripped accents restored', () => {
+    const r = repairText(STRIPPED);
+    expect(r.text).toContain('Le développement des activités');
+    expect(r.text).toContain('à la période coloniale');
+    expect(r.text).toContain('Il a été décidé');
+    expect(r.text).toContain('grâce à l');
+    expect(r.changes.every((c) => c.rule === 'restoreStrippedAccents' || c.rule === 'normalizeSpaces')).toBe(true);
+  });
+  test('dropped letters and apostrophes restored', () => {
+    const r = repairText(DROPPED);
+    expect(r.text).toContain('Préserver et renforcer la gestion déléguée');
+    expect(r.text).toContain('Coût global');
+    expect(r.text).toContain('de l’UE à la réforme');
+    expect(r.text).toContain('d’une réforme qu’il faut');
+    expect(r.text).toContain('L’objectif est d’assurer le développement');
+  });
+  test('every change is explained', () => {
+    for (const c of repairText(DROPPED).changes) {
+      expect(c.rule).toMatch(/^(restoreDroppedLetters|restoreApostrophes|restoreStrippedAccents)$/);
+      expect(c.confidence).toBeGreaterThan(0);
+      expect(c.before).not.toBe(c.after);
+    }
+  });
+});
+
+// Negative tests: the clean shared corpus (read in place when present) gets no word changed by
+// any accent, apostrophe or hyphen rule.
+const corpusDir = new URL('../../../shared/corpus/french/', import.meta.url);
+let corpus: string[] = [];
+try {
+  corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.txt'));
+} catch {
+  corpus = [];
+}
+describe.runIf(corpus.length > 0)('clean shared corpus', () => {
+  test.each(corpus)('%s: no word changed', (f) => {
+    const text = readFileSync(new URL(f, corpusDir), 'utf8').normalize('NFC');
+    const r = repairText(text);
+    expect(words(r.text)).toEqual(words(text));
+    expect(r.changes.filter((c) => c.rule !== 'normalizeSpaces' && c.rule !== 'splitGluedWords')).toEqual([]);
+  });
+});
+
+// A document with one kind of damage gets no change of the other kinds.
+const seedsDir = new URL('../../fixtures/seeds/', import.meta.url);
+const seedTexts = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt') && !f.startsWith('003'))
+  .map((f) => readFileSync(new URL(f, seedsDir), 'utf8').normalize('NFC'));
+const KINDS: Record<string, { damage: (t: string) => string; allowed: RegExp }> = {
+  'ti/tt lost': { damage: (t) => t.replace(/tt|ti/g, ''), allowed: /^(restoreLostLigatures|joinHyphenated\w+|splitGluedWords|normalizeSpaces)$/ },
+  'f-ligatures lost': { damage: (t) => t.replace(/ffi|ffl|ff|fi|fl/g, ''), allowed: /^(restoreLostLigatures|joinHyphenated\w+|splitGluedWords|normalizeSpaces)$/ },
+  'accents stripped': { damage: (t) => foldAccents(t), allowed: /^(restoreStrippedAccents|joinHyphenated\w+|splitGluedWords|normalizeSpaces|restoreLostLigatures)$/ },
+};
+describe.each(Object.entries(KINDS))('%s: no other kind of change', (_kind, { damage, allowed }) => {
+  test.each(seedTexts.map((t, i) => [i, t] as const))('seed text %i', (_i, text) => {
+    const rules = new Set(repairText(damage(text)).changes.map((c) => c.rule));
+    for (const rule of rules) expect(rule).toMatch(allowed);
+  });
+});
+
+test('a short font-map text: one lost apostrophe is enough beside dropped letters; the dropped "à" is shown with its words', () => {
+  const r = repairText('Prserver et renforcer la gestion dlgue. Le soutien de lUE  la rforme quil faut.');
+  expect(r.text).toBe('Préserver et renforcer la gestion déléguée. Le soutien de l’UE à la réforme qu’il faut.');
+  expect(r.changes.find((c) => c.after.includes(' à '))).toMatchObject({ before: 'lUE  la', after: 'lUE à la', rule: 'restoreDroppedLetters' });
+});

@@ -5,10 +5,9 @@ import { relative } from 'node:path';
 import { IomError, InputError } from '../errors.js';
 import { visibleLine } from '../output/safe.js';
 import { collectFiles } from '../ingest/files.js';
-import { ingestFile, storeFile, unchangedFile, type FileResult } from '../ingest/index.js';
+import { ingestFile, storeFile, unchangedFile, type FileResult, type IngestOptions } from '../ingest/index.js';
 import { defaultJobs, parseInPool, poolAvailable } from '../ingest/pool.js';
 import { openDb, optimizeDb, resolveDbPath } from '../store/db.js';
-import type { ReadOptions } from '../read/index.js';
 import type { Globals, logger as makeLogger } from './options.js';
 
 const KIND_LABEL: Record<string, string> = {
@@ -21,7 +20,7 @@ const KIND_LABEL: Record<string, string> = {
 /** Below this many files, threads cost more to start than they save. */
 const POOL_MIN_FILES = 8;
 
-export async function runIngest(paths: string[], opts: ReadOptions & { jobs?: number }, g: Globals, log: ReturnType<typeof makeLogger>): Promise<void> {
+export async function runIngest(paths: string[], opts: IngestOptions & { jobs?: number }, g: Globals, log: ReturnType<typeof makeLogger>): Promise<void> {
   const show = (p: string) => {
     const r = relative(process.cwd(), p);
     return visibleLine(r && !r.startsWith('..') ? r : p);

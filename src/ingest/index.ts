@@ -35,6 +35,28 @@ export interface FileResult {
   sameAs?: string;
 }
 
+/**
+ * HTML and text cost memory in proportion to their size (parsed, repaired, extracted: about 45
+ * bytes of memory a byte of text), so their default cap is lower than a PDF's (whose parsing has
+ * a memory cap of its own): 10 MB keeps an ingest under about 600 MB. An explicit --max-size
+ * applies to every format.
+ */
+export const DEFAULT_MAX_TEXT_BYTES = 10 * 1024 * 1024;
+
+export interface IngestOptions extends ReadOptions {
+  /** Cap for HTML and text files (not PDFs), in bytes. */
+  maxTextBytes?: number;
+}
+
+/** Refuses an HTML or text file over its cap, before it is decoded. */
+export function checkTextSize(file: { path: string; data: Buffer }, opts: IngestOptions): void {
+  const max = opts.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  if (file.data.length <= max) return;
+  if (file.data.subarray(0, 1024).includes('%PDF-')) return;
+  const mb = (n: number) => (n / 1048576).toFixed(1).replace(/\.0$/, '');
+  throw new InputError(`too large for an HTML or text page (${mb(file.data.length)} MB > ${mb(max)} MB, the cap that bounds memory for these; --max-size raises it)`, file.path);
+}
+
 /** read + repair + extract + normalize; throws InputError when the file holds no project. */
 export async function parseFile(path: string, opts: ReadOptions & { today?: Date } = {}): Promise<Parsed> {
   const raw = await readDocument(path, opts);
@@ -85,11 +107,12 @@ export function storeParsed(db: Db, parsed: Parsed, info?: WriteInfo): WriteOutc
 }
 
 /** One file, end to end. An unchanged file (same path, same bytes) is not parsed again. */
-export async function ingestFile(db: Db, path: string, opts: ReadOptions & { today?: Date } = {}): Promise<FileResult> {
+export async function ingestFile(db: Db, path: string, opts: IngestOptions & { today?: Date } = {}): Promise<FileResult> {
   const bytes = await readBytes(path, opts);
   const info: WriteInfo = {};
   const known = storeKnownContent(db, bytes.path, bytes.hash, info);
   if (known) return { ...unchangedFile(path), outcome: known, sameAs: info.sameAs };
+  checkTextSize(bytes, opts);
   // A PDF is parsed on another thread: the repair's lexicon (read once per process, 20-30 ms)
   // loads while it is, not after.
   const pdf = await import('../read/pdf.js');

@@ -6,7 +6,7 @@ export function register(program: Command): void {
     .command('ingest')
     .description('read HTML pages, scraped text and PDFs; repair them; store their projects')
     .argument('<paths...>', 'files or folders (folders are walked for .html, .htm, .pdf, .txt)')
-    .option('--max-size <MB>', 'refuse files larger than this many megabytes', intOption('--max-size', 1, 2048), 50)
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes (default: 50 for a PDF, 10 for HTML and text, to bound memory)', intOption('--max-size', 1, 2048))
     .option('--pdf-timeout <seconds>', 'give up on a PDF after this many seconds', intOption('--pdf-timeout', 1, 86400), 30)
     .option('-j, --jobs <n>', 'threads that parse files at once (default: one per core, at most 4; 1: no threads)', intOption('--jobs', 1, 1024))
     .addHelpText(
@@ -21,8 +21,14 @@ Examples:
 Re-ingesting an unchanged file changes nothing; a changed file replaces that file's records only.
 Exits 1 if any file failed, after ingesting the others.`,
     )
-    .action(async (paths: string[], opts: { maxSize: number; pdfTimeout: number; jobs?: number }, cmd: Command) => {
+    .action(async (paths: string[], opts: { maxSize?: number; pdfTimeout: number; jobs?: number }, cmd: Command) => {
       const { runIngest } = await import('../ingest-run.js');
-      await runIngest(paths, { maxBytes: opts.maxSize * 1024 * 1024, pdfTimeoutMs: opts.pdfTimeout * 1000, jobs: opts.jobs }, globals(cmd), logger(globals(cmd)));
+      const mb = 1024 * 1024;
+      await runIngest(
+        paths,
+        { maxBytes: (opts.maxSize ?? 50) * mb, maxTextBytes: opts.maxSize !== undefined ? opts.maxSize * mb : undefined, pdfTimeoutMs: opts.pdfTimeout * 1000, jobs: opts.jobs },
+        globals(cmd),
+        logger(globals(cmd)),
+      );
     });
 }

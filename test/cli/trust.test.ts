@@ -391,3 +391,16 @@ describe('memory bound on huge pages', () => {
     expect(count(db, `SELECT count(*) FROM sources WHERE path LIKE '%big.txt'`)).toBe(1);
   }, 120_000);
 });
+
+describe('iom repair on a huge page', () => {
+  test('the same cap as ingest, the file named in the one-line error', () => {
+    const big = join(t.dir, 'repair-big.txt');
+    writeFileSync(big, 'La migraon des travailleuses.\n'.repeat(400_000)); // 12 MB
+    const r = iom(['repair', big]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`iom: ${big}: too large for an HTML or text page (11.4 MB > 10 MB, the cap that bounds memory for these; --max-size raises it)\n`);
+    const bad = iom(['repair', fixture('bad/encrypted.pdf')]);
+    expect(bad.stderr).toBe(`iom: ${fixture('bad/encrypted.pdf')}: encrypted PDF (password required)\n`);
+  });
+});

@@ -404,3 +404,14 @@ describe('iom repair on a huge page', () => {
     expect(bad.stderr).toBe(`iom: ${fixture('bad/encrypted.pdf')}: encrypted PDF (password required)\n`);
   });
 });
+
+describe('merged values are values a source gave', () => {
+  test('FM.0390: its period is the activity sheet\'s, whole; the project sheet\'s end is a conflict, not half of a new period', () => {
+    const db = join(t.dir, 'period.sqlite');
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const rows = JSON.parse(iom(['query', '--json', '--text', 'subsistance'], { db }).stdout) as { project_id: string; start: string; end: string; conflicts: { field: string; values: { value: string }[] }[] }[];
+    const fm = rows.find((r) => r.project_id === 'FM.0390')!;
+    expect([fm.start, fm.end]).toEqual(['2014-07', '2016-06']);
+    expect(fm.conflicts.find((c) => c.field === 'end')!.values.map((v) => v.value).sort()).toEqual(['2016-06', '2024']);
+  });
+});

@@ -26,7 +26,7 @@ function parseLost(value: string): string[] {
 export function register(program: Command): void {
   program
     .command('repair')
-    .description('repair the text of one file (mojibake, ligatures lost by PDFs, hyphens, glued blocks) and print it')
+    .description('repair the text of one file (mojibake, lost ligatures, accents and apostrophes, OCR errors, hyphens, glued blocks) and print it')
     .argument('<file>', 'an HTML, PDF or text file')
     .option('--changes', 'list each change (line, before → after, rule, confidence) instead of the text')
     .addOption(new Option('-f, --format <format>', 'text: the repaired text (or the change list); json: text, changes, unresolved words, lost sequences').choices(['text', 'json']).default('text'))

@@ -28,7 +28,7 @@ function parseLost(value: string): string[] {
 export function register(program: Command): void {
   program
     .command('repair')
-    .description('repair the text of one file (mojibake, ligatures lost by PDFs, hyphens, glued blocks) and print it')
+    .description('repair the text of one file (mojibake, lost ligatures, accents and apostrophes, OCR errors, hyphens, glued blocks) and print it')
     .argument('<file>', 'an HTML, PDF or text file')
     .option('--max-size <MB>', 'refuse files larger than this many megabytes (default: 50 for a PDF, 10 for HTML and text)', intOption('--max-size', 1, 2048))
     .option('--changes', 'list each change (line, before → after, rule, confidence) instead of the text')

@@ -1,11 +1,11 @@
-// OCR of scanned PDFs. OCR takes seconds a page: these tests read 10 pages in all (the 7-page
-// activity-sheet scan once, the 1-page project-sheet scan, two near-empty pages), and share them.
+// OCR of scanned PDFs. OCR takes seconds a page: these tests read 11 pages in all (the 7-page
+// activity-sheet scan once, the 1-page project-sheet scan twice, two near-empty pages).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { InputError } from '../../src/errors.js';
 import { closePdfWorkers, readPdf, type PdfText } from '../../src/read/pdf.js';
-import { bulletBefore, pageText, type GrayImage } from '../../src/read/ocr.js';
+import { bulletBefore, pageText, verticalStrips, type GrayImage } from '../../src/read/ocr.js';
 import { readDocument } from '../../src/read/index.js';
 import { parseDocument, type Parsed } from '../../src/ingest/index.js';
 import { fixture, iom, tempDir } from '../helpers.js';
@@ -77,8 +77,8 @@ describe('OCR: the image-only activity sheet', () => {
     expect(scan.kind).toBe('iom-activity-sheet');
     expect(scan.records).toHaveLength(13);
     expect(text.records).toHaveLength(13);
-    // (not the sections: the sheet names them in a vertical side label, which OCR does not read)
-    const facts = (p: Parsed) => p.records.map((r) => ({ start: r.start, end: r.end, endOpen: r.endOpen, status: r.status, donors: r.donors.map((d) => d.code ?? d.name) }));
+    // sections too: the sheet names them in a vertical side label, read turned upright
+    const facts = (p: Parsed) => p.records.map((r) => ({ start: r.start, end: r.end, endOpen: r.endOpen, status: r.status, section: r.section, donors: r.donors.map((d) => d.code ?? d.name) }));
     expect(facts(scan)).toEqual(facts(text));
     for (const [i, r] of scan.records.entries()) {
       const want = plain(text.records[i]!.title);
@@ -92,6 +92,15 @@ describe('OCR: the image-only activity sheet', () => {
     // the side label (vertical, in the right margin) and the photo frames leave no stray marks
     expect(lines.filter((l) => /\s[=<>|]$/.test(l))).toEqual([]);
     expect(scan.doc.rawText).not.toMatch(/\n\n\n/);
+  });
+
+  test('the running header (light on a dark bar) is read on most pages; the side labels once a page', () => {
+    const pages = scan.doc.rawText.split('\n\n');
+    expect(pages).toHaveLength(7);
+    // (Tesseract's page layout leaves it out on the last page, which is mostly logos)
+    expect(pages.slice(1, 6).filter((p) => p.split('\n').includes("Fiche d'activités OIM Maroc"))).toHaveLength(5);
+    const labels = scan.doc.rawText.split('\n').filter((l) => /^(MIGRATION ET|ASSISTANCE DIRECTE|APPUI A)/.test(l));
+    expect(labels).toEqual(['MIGRATION ET DEVELOPPEMENT', 'MIGRATION ET DEVELOPPEMENT', 'ASSISTANCE DIRECTE AUX MIGRANTS', 'ASSISTANCE DIRECTE AUX MIGRANTS', 'APPUI A LA JEUNESSE ET DEVELOPPEMENT SOCIAL']);
   });
 });
 
@@ -172,6 +181,18 @@ describe('pageText: Tesseract words to lines', () => {
     for (let y = 114; y < 117; y++) for (let x = 60; x < 80; x++) dash.data[y * 1000 + x] = 0;
     expect(bulletBefore(l.words[0]!, l, dash)).toBe(false);
     expect(bulletBefore(l.words[0]!, l, blank(1000, 400))).toBe(false);
+  });
+
+  test('vertical text in a margin is found as a strip; a solid bar, a band across the page or words read are not', () => {
+    const img = blank(1000, 1400);
+    const ink = (x0: number, x1: number, y0: number, y1: number, every = 1) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if ((x + y) % every === 0) img.data[y * 1000 + x] = 0;
+    };
+    ink(0, 1000, 0, 60); // a dark band across the top (a header bar)
+    ink(910, 915, 100, 1300); // a solid rule
+    ink(940, 960, 400, 900, 3); // "letters": a third of the pixels
+    expect(verticalStrips(img, [])).toEqual([{ x0: 938, y0: 400, x1: 962, y1: 900 }]);
+    expect(verticalStrips(img, [{ x0: 945, y0: 500, x1: 955, y1: 520 }])).toEqual([]);
   });
 });
 

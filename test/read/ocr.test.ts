@@ -8,7 +8,9 @@ import { closePdfWorkers, readPdf, type PdfText } from '../../src/read/pdf.js';
 import { bulletBefore, pageText, verticalStrips, type GrayImage } from '../../src/read/ocr.js';
 import { readDocument } from '../../src/read/index.js';
 import { parseDocument, type Parsed } from '../../src/ingest/index.js';
-import { fixture, iom, tempDir } from '../helpers.js';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, fixture, iom, tempDir } from '../helpers.js';
 
 const SHEET_SCAN = fixture('ocr/fiche-activites-oim-maroc-scan.pdf');
 const SHEET_TEXT = fixture('pdf/fiche-activites-oim-maroc.pdf');
@@ -104,10 +106,20 @@ describe('OCR: the image-only activity sheet', () => {
   });
 });
 
-describe('OCR: the image-only project sheet (English)', () => {
-  test('reads to the same record as the text it was typeset from', async () => {
-    const [scan, text] = await Promise.all([parse(PROJECT_SCAN), parse(PROJECT_TEXT)]);
+describe('OCR: the image-only project sheet (English), on ingest threads', () => {
+  test('reads to the same record as the text it was typeset from; page progress comes back from the thread', async () => {
+    // the built pool (its worker is compiled JavaScript): as `iom ingest` runs with many files
+    const { parseInPool } = (await import(pathToFileURL(`${ROOT}dist/ingest/pool.js`).href)) as typeof import('../../src/ingest/pool.js');
+    const seen: string[] = [];
+    const out: Parsed[] = [];
+    for await (const o of parseInPool([PROJECT_SCAN, PROJECT_TEXT], { ocr: 'auto' }, 2, () => undefined, (path, p) => seen.push(`${basename(path)} ${p.done}/${p.total}`))) {
+      if (o.kind !== 'parsed') throw new Error(`${o.kind}: ${o.kind === 'error' ? o.error.message : ''}`);
+      out.push(o.parsed);
+    }
+    const [scan, text] = out as [Parsed, Parsed];
+    expect(seen).toEqual(['iom-project-sheet-en-scan.pdf 0/1', 'iom-project-sheet-en-scan.pdf 1/1']);
     expect(scan.doc.ocr?.pages).toEqual([1]);
+    expect(text.doc.ocr).toBeUndefined();
     const { id: _a, raw: _b, text: _c, summary: _d, ...got } = scan.records[0]!;
     const { id: _e, raw: _f, text: _g, summary: _h, ...want } = text.records[0]!;
     expect(got).toEqual(want);

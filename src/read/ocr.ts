@@ -117,7 +117,9 @@ interface TBlock {
   paragraphs: { lines: TLine[] }[];
 }
 
-const BULLET_LOOKALIKES = new Set(['e', '*', '»', '«', '•', '·', '°', '®', '©', '¢', '+', 'o', '¢', '«»']);
+const BULLET_LOOKALIKES = new Set(['e', '*', '»', '«', '•', '·', '°', '®', '©', '¢', '+', 'o']);
+/** Real guillemets open French quotes ("« Le projet »"): read as a bullet only when Tesseract doubts them. */
+const QUOTES = new Set(['«', '»']);
 /** A word that holds a run of two letters (or a number) read with this confidence makes a line real. */
 const LINE_MIN_CONFIDENCE = 60;
 
@@ -142,7 +144,8 @@ export function pageText(blocks: TBlock[] | null, image: GrayImage): { text: str
         if (!words.length || !isReal(words)) continue;
         const texts = words.map((w) => w.text);
         const glued = /^[*•·°®©¢+](\p{Lu}.*)$/u.exec(texts[0]!);
-        if (texts.length > 1 && BULLET_LOOKALIKES.has(texts[0]!) && /^[\p{Lu}'’"«(]/u.test(texts[1]!)) texts[0] = '•';
+        const lookalike = BULLET_LOOKALIKES.has(texts[0]!) && (!QUOTES.has(texts[0]!) || words[0]!.confidence < 60);
+        if (texts.length > 1 && lookalike && /^[\p{Lu}'’"«(]/u.test(texts[1]!)) texts[0] = '•';
         else if (glued) texts[0] = `•${glued[1]}`;
         else if (/^[\p{Lu}'’"«(]/u.test(texts[0]!) && bulletBefore(words[0]!, line, image)) texts.unshift('•');
         // two apostrophes read for one inside a word ("L’'Assistance")

@@ -173,6 +173,11 @@ describe('pageText: Tesseract words to lines', () => {
       img,
     );
     expect(t.text).toBe('• Lutte\n•MOTUSE :\n«Solidarité');
+    // a guillemet read with confidence opens a quote; one Tesseract doubts was a bullet
+    const q = pageText(page(line(word('«', 100, 110), word('Le', 130, 160), word('projet', 170, 260), word('»', 270, 280))), img);
+    expect(q.text).toBe('« Le projet »');
+    const b = pageText(page(line(word('»', 100, 110, 100, 130, 26), word('Migration', 130, 300))), img);
+    expect(b.text).toBe('• Migration');
   });
 
   test('marks in the margin, far from their line, are left out; so are lines of noise', () => {

@@ -51,6 +51,10 @@ export function extractPage(text: string, opts: ExtractOptions = {}): Extracted 
     if (gDrafts.length && (g.fieldCount ?? 0) > total(drafts) && gDrafts.length >= drafts.length) break;
     // One project both readers found: what the specific reader left empty, the general one may
     // have read (a funder stated in a sentence, a country field the specific reader ignores).
+    // The page's <h1> names one project: a specific reader that took another line for its title
+    // (a label above the first field it knows) gives way to the general reader, which read the <h1>.
+    const h1 = page.meta?.h1;
+    if (h1 && drafts.length === 1 && gDrafts.length === 1 && gDrafts[0]!.title === h1 && drafts[0]!.title !== h1) break;
     if (r.drafts.length === 1 && gDrafts.length === 1) complement(r.drafts[0]!, gDrafts[0]!);
     return { reader, drafts: r.drafts, warnings: r.warnings ?? [] };
   }

@@ -94,7 +94,7 @@ export function findPeriod(sentences: string[], about: (s: string) => boolean = 
 const AMOUNT_FR = `(?:de\\s+[\\d][\\d\\s.,’']*(?:\\s*(?:millions?|milliards?))?\\s*(?:de\\s+|d[’'])?(?:dollars?(?:\\s+(?:US|américains))?|euros?|francs\\s+CFA|F\\s?CFA|FCFA|USD|EUR|CHF|€|\\$)\\s+)?`;
 
 const FUNDER_TRIGGERS = [
-  '(?:co-?)?financ[ée]e?s?\\s+(?:conjointement\\s+|principalement\\s+|notamment\\s+|entièrement\\s+)?(?:à\\s+hauteur\\s+de\\s+[^,;.]{2,60}?\\s+)?par',
+  '(?:co-?)?financ[ée]e?s?\\s+(?:conjointement\\s+|principalement\\s+|notamment\\s+|entièrement\\s+)?(?:à\\s+hauteur\\s+de\\s+[^;]{2,60}?\\s+)?par',
   '(?:le|la)\\s+(?:bailleur|bailleuse|donateur|financeur)(?:\\s+(?:principal|de\\s+fonds))?\\s+(?:est|sera|était)',
   'the\\s+(?:main\\s+)?(?:donor|funder|funding\\s+partner)\\s+(?:is|was|will\\s+be)',
   '(?:a|an|the)\\s+(?:(?:USD|EUR|CHF|GBP|CAD|AUD|US\\$|[$€£])\\s?[\\d][\\d.,]*(?:\\s*(?:million|billion|m|k))?\\s+)?(?:grant|contribution|donation)\\s+(?:of\\s+[^,.;]{2,40}?\\s+)?(?:from|by)',
@@ -156,8 +156,10 @@ export function findFunderPhrases(text: string, evidenceOf: (at: number) => stri
     let name = (stop < 0 ? rest : rest.slice(0, stop)).trim().replace(/[,\s]+$/, '');
     name = name.replace(TRAILING_AMOUNT_RE, '').trim();
     // "supported by Sweden through the Swedish … (Sida)": the most specific funder is the agency.
-    const through = /\s+(?:through|via|par\s+l[’']interm[ée]diaire\s+(?:de|du|des)|à\s+travers)\s+(.+)$/iu.exec(name);
-    if (through) name = through[1]!.trim();
+    // (only when what follows names someone: "à travers son ambassade" keeps the government)
+    const through = /,?\s+(?:through|via|par\s+l[’']interm[ée]diaire\s+(?:de|du|des)|à\s+travers)\s+(.+)$/iu.exec(name);
+    if (through && /^(?:(?:the|le|la|les|l[’'])\s*)?\p{Lu}/u.test(through[1]!.trim())) name = through[1]!.trim();
+    else if (through) name = name.slice(0, through.index).trim();
     // A clause too long for a name: keep its first part, up to a comma.
     if (name.length > 160) name = name.split(/,\s/)[0]!;
     if (!name || name.length > 160 || !/\p{Lu}/u.test(name)) continue;
@@ -168,7 +170,7 @@ export function findFunderPhrases(text: string, evidenceOf: (at: number) => stri
 
 /** A government or its representative granting money: "la Norvège accorde", "the Embassy of X signed a grant". */
 const GRANTOR_RE = new RegExp(
-  `${B}((?:l[ea]s?\\s+|l[’']|the\\s+)?(?:Government\\s+of\\s+|Gouvernement\\s+(?:du|de\\s+la|des|de)\\s+|Royaume\\s+(?:du|de\\s+la|des|de)\\s+|Embassy\\s+of\\s+|Ambassade\\s+(?:du|de\\s+la|des|de)\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3}(?:,?\\s+(?:à\\s+travers|through|via)\\s+[^,;.]{3,120}?(?:\\([^)]{2,12}\\))?,?)?)\\s+(?:accorde|octroie|alloue|verse|finance|soutient|appuie|a\\s+accordé|a\\s+octroyé|a\\s+alloué|a\\s+financé|grants|has\\s+granted|provides|has\\s+provided|contributes|has\\s+contributed|pledged|has\\s+pledged|supports|funds|finances|is\\s+funding|has\\s+funded)${E}`,
+  `${B}((?:l[ea]s?\\s+|l[’']|the\\s+)?(?:Government\\s+of\\s+|Gouvernement\\s+(?:du|de\\s+la|des|de)\\s+|Royaume\\s+(?:du|de\\s+la|des|de)\\s+|Embassy\\s+of\\s+|Ambassade\\s+(?:du|de\\s+la|des|de)\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3}(?:,?\\s+(?:à\\s+travers|through|via)\\s+[^,;.]{3,120}?(?:\\([^)]{2,12}\\))?,?)?)\\s+(?:accorde|octroie|alloue|verse|finance|soutient|appuie|a\\s+accordé|a\\s+octroyé|a\\s+alloué|a\\s+financé|grants|has\\s+granted|provides|has\\s+provided|contributes|has\\s+contributed|pledged|has\\s+pledged|supports|funds|finances|is\\s+funding|has\\s+funded|has\\s+committed|committed|a\\s+engagé|engage|s[’']est\\s+engagée?)${E}`,
   'gu',
 );
 

@@ -136,12 +136,12 @@ const CEMAC: ReadonlySet<string> = new Set(['CM', 'CF', 'TD', 'CG', 'GQ', 'GA'])
 /** A funder's name, also when written with more than the registry has: "German Federal Ministry … (BMZ)". */
 function resolveLoose(raw: string): DonorRef {
   const whole = resolveDonor(raw);
-  if (whole.known) return whole;
   const acr = /\(([^()]{2,12})\)\s*$/.exec(raw)?.[1];
-  if (acr) {
-    const byAcr = resolveDonor(acr);
-    if (byAcr.known) return { ...byAcr, raw };
-  }
+  const byAcr = acr ? resolveDonor(acr) : null;
+  // "the US State Department's Bureau of … (PRM)": the acronym names the agency, more specific
+  // than the government the words around it also name.
+  if (byAcr?.known && (!whole.known || byAcr.parent === whole.code)) return { ...byAcr, raw };
+  if (whole.known) return whole;
   const bare = raw.replace(/\s*\([^()]*\)\s*$/, '').replace(/\s+(?:in|à|au|en)\s+[\p{Lu}][\p{L}-]+$/u, '');
   if (bare !== raw) {
     const b = resolveDonor(bare);

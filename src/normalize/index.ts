@@ -131,6 +131,16 @@ function locative(text: string, raw: string): boolean {
   return false;
 }
 
+/**
+ * "chapeauté par l'OIM Rome et mis en œuvre par Rabat, Tunis et Dakar": implementers named only by
+ * their city, in a text that names IOM's offices so, are those offices ("OIM Rabat").
+ */
+function officeNames(list: string[], text: string): string[] {
+  const m = /(?<![\p{L}])(OIM|IOM)\s+\p{Lu}/u.exec(text);
+  if (!m || !list.length || !list.every((x) => resolvePlace(x)?.kind === 'city')) return list;
+  return list.map((x) => `${m[1]} ${x}`);
+}
+
 const CEMAC: ReadonlySet<string> = new Set(['CM', 'CF', 'TD', 'CG', 'GQ', 'GA']);
 
 /** A funder's name, also when written with more than the registry has: "German Federal Ministry … (BMZ)". */
@@ -257,7 +267,10 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
   }
   // The project text is tokenized once for the finders that read it (places, funders).
   const toks = tokenize(draft.text);
-  for (const p of findPlacesInText(draft.text, toks)) addPlace(p);
+  // "chapeauté par l'OIM Rome": an office's city is where the office is, not where the project runs.
+  const offices = new Set([...draft.text.matchAll(/(?<![\p{L}])(?:OIM|IOM)\s+(\p{Lu}[\p{L}-]+)/gu)].map((m) => foldKey(m[1]!)));
+  const officeOnly = (name: string) => offices.has(foldKey(name)) && !new RegExp(`(?<!(?:OIM|IOM)\\s)(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(draft.text);
+  for (const p of findPlacesInText(draft.text, toks)) if (!officeOnly(p.raw ?? p.name)) addPlace(p);
 
   // Countries.
   const countries: CountryRef[] = [];
@@ -378,7 +391,7 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     countries,
     donors,
     partners: cleanList(draft.partners),
-    implementers: cleanList(draft.implementers),
+    implementers: officeNames(cleanList(draft.implementers), draft.text),
     places,
     beneficiaries,
     summary: draft.summary?.trim() || null,

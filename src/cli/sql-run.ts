@@ -3,8 +3,16 @@ import { UsageError } from '../errors.js';
 import { openDb, resolveDbPath, type Db } from '../store/db.js';
 import { useColor } from '../output/color.js';
 import { renderCsv, renderJson, renderNdjson, renderTable, type Format, type Row } from '../output/render.js';
-import type { SqlFlags } from './commands/sql.js';
 import type { Globals } from './options.js';
+
+/** The flags of `iom sql`. */
+export interface SqlFlags {
+  /** -p name value, repeated: flattened by commander into [name, value, name, value…]. */
+  param?: string[];
+  format?: Format;
+  json?: boolean;
+  wide?: boolean;
+}
 
 export interface SqlResult {
   columns: string[];

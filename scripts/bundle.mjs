@@ -45,6 +45,22 @@ const fromDist = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands, which iom has
+ * none of; node:child_process brings net, dgram and more (~5 ms of every start, measured). Inside
+ * commander it is replaced by an object that requires it on first use.
+ */
+const lazyChildProcess = {
+  name: 'iom-lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'iom-lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'iom-lazy' }, () => ({
+      contents: "let m; const load = () => (m ??= require('node:child_process')); module.exports = { spawn: (...a) => load().spawn(...a) };",
+      loader: 'js',
+    }));
+  },
+};
+
 const t0 = Date.now();
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
@@ -56,7 +72,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: PACKAGES_OUTSIDE,
-  plugins: [fromDist],
+  plugins: [fromDist, lazyChildProcess],
   chunkNames: 'chunk-[hash]',
   metafile: true,
   logLevel: 'warning',

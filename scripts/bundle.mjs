@@ -11,7 +11,8 @@
 // - errors.ts stays outside too: one module instance, so `instanceof IomError` in main holds for an
 //   error thrown inside dist/ingest.
 // - npm packages are bundled except native, wasm or data-file ones (better-sqlite3, pdf-parse,
-//   tesseract.js, @napi-rs/canvas) and those the external stages bring (cheerio, cli-progress).
+//   tesseract.js, @napi-rs/canvas), those the external stages bring (cheerio, cli-progress), and
+//   cli-table3 and csv-stringify, which src/output loads only when it writes a table or CSV.
 //
 // Output: dist/bundle/ (one folder under dist/, so `new URL('../../package.json', import.meta.url)`
 // and `../<stage>/x.js` resolve from a chunk as they do from dist/cli/x.js) and
@@ -27,7 +28,7 @@ const OUT = join(ROOT, 'dist', 'bundle');
 
 /** src/ paths (relative, no extension) loaded from dist/ at run time instead of bundled. */
 const FROM_DIST = [/^(ingest|read|repair|extract|fetch|report)\//, /^errors$/, /^cli\/ingest-run$/];
-const PACKAGES_OUTSIDE = ['better-sqlite3', 'pdf-parse', 'pdfjs-dist', 'tesseract.js', '@napi-rs/canvas', '@tesseract.js-data/*', 'cheerio', 'cli-progress'];
+const PACKAGES_OUTSIDE = ['better-sqlite3', 'pdf-parse', 'pdfjs-dist', 'tesseract.js', '@napi-rs/canvas', '@tesseract.js-data/*', 'cheerio', 'cli-progress', 'cli-table3', 'csv-stringify'];
 
 const entryPoints = ['main', 'query-run', 'stats-run', 'facets-run', 'export-run', 'sql-run', 'sources-run', 'completion-run', 'show-render'].map((f) => join(SRC, 'cli', `${f}.ts`));
 

@@ -332,7 +332,7 @@ async function ocr() {
     log(`OCR: ingestFile of fixtures/ocr/${OCR_CASE.file}, ${OCR_CASE.runs} run${OCR_CASE.runs > 1 ? 's' : ''}`);
     const r = runJsonChild('inproc-ocr.mjs', [file, String(OCR_CASE.runs)]);
     extra.ocr = r;
-    row({ what, median: r.msPerPage, floorText: `${fmtMs(r.ms)} for ${r.pages} page${r.pages > 1 ? 's' : ''}`, target: 'printed', ok: null });
+    row({ what, median: r.msPerPage, floorText: `CPU ${fmtMs(r.cpuMsPerPage)} a page; ${fmtMs(r.ms)} for ${r.pages} page${r.pages > 1 ? 's' : ''}`, target: 'printed', ok: null });
     notes.push(`OCR: ${r.pages} page${r.pages > 1 ? 's' : ''} rendered at 300 dpi and read by Tesseract (fra+eng, one thread), mean word confidence ${r.confidence}; ${r.records} project${r.records === 1 ? '' : 's'}. The figure includes starting the Tesseract thread (models loaded) once per PDF.`);
   } catch (err) {
     na(what, 'printed', err.message.slice(0, 160));

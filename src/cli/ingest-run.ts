@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import { IomError, InputError } from '../errors.js';
 import { visibleLine } from '../output/safe.js';
 import { collectFiles } from '../ingest/files.js';
-import { ingestFile, storeFile, unchangedFile, type FileResult } from '../ingest/index.js';
+import { ingestFile, storeFile, unchangedFile, type FileResult, type IngestOptions } from '../ingest/index.js';
 import { defaultJobs, parseInPool, poolAvailable } from '../ingest/pool.js';
 import { openDb, optimizeDb, resolveDbPath } from '../store/db.js';
 import type { ReadOptions } from '../read/index.js';
@@ -25,7 +25,7 @@ const KIND_LABEL: Record<string, string> = {
 /** Below this many files, threads cost more to start than they save. */
 const POOL_MIN_FILES = 8;
 
-export interface IngestRunOptions extends ReadOptions {
+export interface IngestRunOptions extends IngestOptions {
   jobs?: number;
   /** Pages to fetch (URLs given as arguments or in --urls), and how. */
   urls?: string[];

@@ -2,7 +2,7 @@
 // Command modules are thin: each registers itself and lazy-imports the core it needs
 // inside its action, so `iom --version` and `iom query` never load cheerio, pdf.js or the lexicon.
 import { Command, CommanderError } from 'commander';
-import { IomError } from '../errors.js';
+import { InputError, IomError } from '../errors.js';
 import { commandModules } from './commands/index.js';
 import { visible } from '../output/safe.js';
 import { readFileSync } from 'node:fs';
@@ -55,7 +55,9 @@ try {
     // commander has printed its message already; help and version exit 0.
     process.exitCode = err.exitCode === 0 ? 0 : 2;
   } else if (err instanceof IomError) {
-    process.stderr.write(`iom: ${visible(err.message)}\n`);
+    // a file's error names the file (ingest reports its own; this is iom repair's)
+    const named = err instanceof InputError && !err.message.startsWith(err.path) ? `${err.path}: ${err.message}` : err.message;
+    process.stderr.write(`iom: ${visible(named)}\n`);
     if (program.opts().debug) process.stderr.write(`${err.stack}\n`);
     process.exitCode = err.exitCode;
   } else {

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { openDb, resolveDbPath } from '../store/db.js';
 import { iterateProjects, type ProjectRow } from '../query/list.js';
-import { csvColumns, renderTable, type Cell, type Format, type Row } from '../output/render.js';
+import { csvColumns, droppedNote, renderTable, type Cell, type Format, type Row } from '../output/render.js';
 import { ChunkedWriter, streamCsv, streamJson, streamNdjson } from '../output/stream.js';
 import { humanDate, humanMoney } from '../output/human.js';
 import { useColor } from '../output/color.js';
@@ -75,7 +75,7 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
     if (format === 'table') {
       // A table needs every row to size its columns: the rows a person reads on a terminal.
       const all = [...counted()];
-      if (all.length) process.stdout.write(table(all, fields, hasSnippet, !!flags.wide));
+      if (all.length) process.stdout.write(table(all, fields, hasSnippet, !!flags.wide, (cols) => log.info(droppedNote(cols))));
     } else {
       // JSON, NDJSON and CSV are written as the rows come, in chunks: memory stays flat.
       const out = new ChunkedWriter();
@@ -95,13 +95,16 @@ export function runQuery(flags: QueryFlags, g: Globals, log: ReturnType<typeof m
   }
 }
 
-function table(rows: ProjectRow[], fields: string[] | undefined, hasSnippet: boolean, wide: boolean): string {
+function table(rows: ProjectRow[], fields: string[] | undefined, hasSnippet: boolean, wide: boolean, onDropped: (cols: string[]) => void): string {
   const columns = fields ?? (hasSnippet ? [...TABLE_FIELDS.slice(0, 2), 'snippet', ...TABLE_FIELDS.slice(2, 4)] : TABLE_FIELDS);
   return renderTable(rows as unknown as Row[], {
     columns,
     color: useColor(process.stdout, 'table'),
     width: wide || !process.stdout.isTTY ? undefined : process.stdout.columns || 100,
     headers: { budget_usd: 'budget' },
+    onDropped,
+    // what a person can best do without, first: the title and the dates stay longest
+    dropOrder: ['budget_usd', 'countries', 'status', 'snippet', 'donors', 'end', 'start'],
     display: {
       start: (v, r) => disputed_(r, 'start', humanDate) ?? humanDate(v),
       end: (v, r) => disputed_(r, 'end', humanDate) ?? humanDate(v),

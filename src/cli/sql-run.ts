@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UsageError } from '../errors.js';
 import { Database, openDb, resolveDbPath, type Db } from '../store/db.js';
 import { useColor } from '../output/color.js';
-import { renderCsv, renderJson, renderNdjson, renderTable, type Format, type Row } from '../output/render.js';
+import { droppedNote, renderCsv, renderJson, renderNdjson, renderTable, type Format, type Row } from '../output/render.js';
 import type { Globals } from './options.js';
 
 /** The flags of `iom sql`. */
@@ -128,6 +128,7 @@ export function runSql(sql: string, flags: SqlFlags & { params?: Record<string, 
           columns: result.columns,
           color: useColor(process.stdout, 'table'),
           width: flags.wide || !process.stdout.isTTY ? undefined : process.stdout.columns || 100,
+          onDropped: (cols) => process.stderr.write(`${droppedNote(cols, '--wide shows every column')}\n`),
         }),
       );
   }

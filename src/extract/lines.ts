@@ -65,11 +65,15 @@ export function isSentence(s: string): boolean {
  */
 export function joinLines(parts: string[]): string {
   let out = '';
+  // `out` ends with the last part joined: test that part, not `out` (testing or slicing the whole
+  // growing string flattens it each time, and a 10 MB page took minutes)
+  let last = '';
   for (const p of parts) {
     if (!p) continue;
     if (!out) out = p;
-    else if (/\p{L}-$/u.test(out) && LOWER_START_RE.test(p)) out += p;
+    else if (/\p{L}-$/u.test(last) && LOWER_START_RE.test(p)) out += p;
     else out += ' ' + p;
+    last = p;
   }
   return out;
 }

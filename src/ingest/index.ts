@@ -32,6 +32,9 @@ export interface FileResult {
   ocr?: { pages: number; confidence: number };
 }
 
+export { checkTextSize, DEFAULT_MAX_TEXT_BYTES, type IngestOptions } from './caps.js';
+import { checkTextSize, type IngestOptions } from './caps.js';
+
 /** read + repair + extract + normalize; throws InputError when the file holds no project. */
 export async function parseFile(path: string, opts: ReadOptions & { today?: Date } = {}): Promise<Parsed> {
   const raw = await readDocument(path, opts);
@@ -87,16 +90,17 @@ export function storeParsed(db: Db, parsed: Parsed, info?: WriteInfo): WriteOutc
 }
 
 /** One file, end to end. An unchanged file (same path, same bytes) is not parsed again. */
-export async function ingestFile(db: Db, path: string, opts: ReadOptions & { today?: Date } = {}): Promise<FileResult> {
+export async function ingestFile(db: Db, path: string, opts: IngestOptions & { today?: Date } = {}): Promise<FileResult> {
   return ingestBytes(db, await readBytes(path, opts), opts);
 }
 
 /** Bytes read already (a file, or a page fetched by URL: its path is the URL), end to end. */
-export async function ingestBytes(db: Db, bytes: FileBytes, opts: ReadOptions & { today?: Date } = {}): Promise<FileResult> {
+export async function ingestBytes(db: Db, bytes: FileBytes, opts: IngestOptions & { today?: Date } = {}): Promise<FileResult> {
   const path = bytes.path;
   const info: WriteInfo = {};
   const known = storeKnownContent(db, bytes.path, bytes.hash, info);
   if (known) return { ...unchangedFile(path), outcome: known, sameAs: info.sameAs };
+  checkTextSize(bytes, opts);
   // A PDF is parsed on another thread: the repair's lexicon (read once per process, 20-30 ms)
   // loads while it is, not after.
   const pdf = await import('../read/pdf.js');

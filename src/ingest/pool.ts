@@ -7,14 +7,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { IomError, InputError } from '../errors.js';
-import type { ReadOptions } from '../read/index.js';
 import type { OcrProgress } from '../read/ocr.js';
-import type { Parsed } from './index.js';
+import type { IngestOptions, Parsed } from './index.js';
 
 export interface Task {
   seq: number;
   path: string;
-  opts: ReadOptions;
+  opts: IngestOptions;
   /** The hash stored for this path: the worker skips parsing when the file still has it. */
   knownHash?: string;
   today?: string;
@@ -47,7 +46,7 @@ export function poolAvailable(): boolean {
  */
 export async function* parseInPool(
   paths: string[],
-  opts: ReadOptions & { today?: Date },
+  opts: IngestOptions & { today?: Date },
   jobs: number,
   knownHash: (path: string) => string | undefined,
   onOcrProgress?: (path: string, p: OcrProgress) => void,

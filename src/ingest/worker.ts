@@ -4,7 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { IomError, InputError } from '../errors.js';
 import { decodeDocument, readBytes } from '../read/index.js';
-import { parseDocument } from './index.js';
+import { checkTextSize, parseDocument } from './index.js';
 import type { Task, Reply } from './pool.js';
 import type { OcrProgress } from '../read/ocr.js';
 
@@ -15,6 +15,7 @@ parentPort!.on('message', async (task: Task) => {
     if (task.knownHash !== undefined && task.knownHash === bytes.hash) {
       reply = { seq: task.seq, ok: true, unchanged: true };
     } else {
+      checkTextSize(bytes, task.opts);
       const onOcrProgress = (progress: OcrProgress) => parentPort!.postMessage({ seq: task.seq, progress } satisfies Reply);
       const raw = await decodeDocument(bytes, { ...task.opts, onOcrProgress });
       const parsed = parseDocument(raw.path, raw, task.today ? new Date(task.today) : undefined);

@@ -1,6 +1,6 @@
 // render(rows, format, columns): the one switch over formats for simple row lists.
 import { useColor } from './color.js';
-import { renderCsv, renderJson, renderNdjson, renderTable, type Format, type Row } from './render.js';
+import { droppedNote, renderCsv, renderJson, renderNdjson, renderTable, type Format, type Row } from './render.js';
 
 export function render(rows: object[], format: Format, columns: string[], opts: { wide?: boolean } = {}): string {
   switch (format) {
@@ -15,6 +15,7 @@ export function render(rows: object[], format: Format, columns: string[], opts: 
         columns,
         color: useColor(process.stdout, 'table'),
         width: opts.wide || !process.stdout.isTTY ? undefined : process.stdout.columns || 100,
+        onDropped: (cols) => process.stderr.write(`${droppedNote(cols, '--format csv or json shows every column')}\n`),
       });
   }
 }

@@ -25,6 +25,10 @@ export interface TableOptions {
   display?: Record<string, (v: Cell, row: Row) => string>;
   /** Column header labels. */
   headers?: Record<string, string>;
+  /** The columns to leave out first when the table is too wide (then from the right). */
+  dropOrder?: string[];
+  /** Told which columns were left out to fit the width. */
+  onDropped?: (columns: string[]) => void;
 }
 
 export function renderJson(rows: object[]): string {
@@ -88,29 +92,71 @@ export function ellipsize(s: string, max: number): string {
 }
 
 /** Shares the terminal width between columns: short columns keep their width, long ones share the rest. */
-function fitWidths(natural: number[], width: number): number[] {
-  const overhead = natural.length * 3 + 1;
-  let room = Math.max(width - overhead, natural.length * 4);
-  const widths = new Array<number>(natural.length).fill(0);
-  const order = natural.map((w, i) => [w, i] as const).sort((a, b) => a[0] - b[0]);
-  let left = natural.length;
-  for (const [w, i] of order) {
-    const share = Math.floor(room / left);
-    widths[i] = Math.max(Math.min(w, share), 3);
-    room -= widths[i]!;
-    left--;
+/** Said on stderr when a table left columns out to fit the terminal. */
+export function droppedNote(cols: string[], hint = '--wide shows every column; --fields chooses them'): string {
+  return `left out to fit the terminal: ${cols.join(', ')} (${hint})`;
+}
+
+/** Columns whose values are never cut (a cut date or number is a wrong one): by name, or numbers. */
+const WHOLE = new Set(['id', 'start', 'end', 'activity_start', 'activity_end', 'budget', 'budget_usd', 'year', 'status', 'count', 'projects', 'ok', 'code', 'prima_id', 'project_id', 'repairs', 'records']);
+/** The least room a column that may be cut is given before columns are dropped instead. */
+const MIN_CUT = 12;
+const MIN_TITLE = 30;
+
+/**
+ * Widths for a table `width` characters wide, or the columns to drop. Values of a "whole"
+ * column (dates, numbers, ids, statuses; or a column holding only numbers or short values) are
+ * never cut. The other columns get their room, the title first; when even their minimum does not
+ * fit, columns are dropped from the right (never the first or the title) rather than shown as
+ * fragments.
+ */
+export function fitColumns(columns: string[], natural: number[], whole: boolean[], width: number, dropOrder: string[] = []): { keep: number[]; widths: number[] } {
+  let keep = columns.map((_, i) => i);
+  const need = (ks: number[]) =>
+    ks.reduce((n, i) => n + (whole[i] ? natural[i]! : Math.min(natural[i]!, columns[i] === 'title' ? MIN_TITLE : MIN_CUT)), 0) + ks.length * 3 + 1;
+  while (need(keep) > width && keep.length > 1) {
+    const droppable = (i: number) => i !== keep[0] && columns[i] !== 'title';
+    const named = dropOrder.map((c) => columns.indexOf(c)).find((i) => keep.includes(i) && droppable(i));
+    const drop = named ?? [...keep].reverse().find(droppable);
+    if (drop === undefined) break;
+    keep = keep.filter((i) => i !== drop);
   }
-  return widths;
+  const widths = new Array<number>(columns.length).fill(0);
+  let room = width - (keep.length * 3 + 1);
+  for (const i of keep) {
+    widths[i] = whole[i] ? natural[i]! : Math.min(natural[i]!, columns[i] === 'title' ? MIN_TITLE : MIN_CUT);
+    room -= widths[i]!;
+  }
+  // what is left: to the title first (up to 60 characters), then to the other columns that may be
+  // cut, from the left, then the rest to the title
+  const give = (i: number, upTo: number) => {
+    const more = Math.max(0, Math.min(room, upTo - widths[i]!));
+    widths[i]! += more;
+    room -= more;
+  };
+  const title = keep.find((i) => columns[i] === 'title' && !whole[i]);
+  if (title !== undefined) give(title, Math.min(natural[title]!, 60));
+  for (const i of keep) if (!whole[i] && i !== title) give(i, natural[i]!);
+  if (title !== undefined) give(title, natural[title]!);
+  return { keep, widths: keep.map((i) => Math.max(1, widths[i]!)) };
 }
 
 export function renderTable(rows: Row[], opts: TableOptions): string {
   const c = chalkFor(opts.color);
-  const cells = rows.map((r) => opts.columns.map((col) => visibleLine((opts.display?.[col] ?? flat)(r[col], r).replace(/[ \t\n\r\f\v\u00a0]+/g, ' '))));
-  const heads = opts.columns.map((col) => visibleLine(opts.headers?.[col] ?? col));
+  let cells = rows.map((r) => opts.columns.map((col) => visibleLine((opts.display?.[col] ?? flat)(r[col], r).replace(/[ \t\n\r\f\v\u00a0]+/g, ' '))));
+  let heads = opts.columns.map((col) => visibleLine(opts.headers?.[col] ?? col));
   let widths: number[] | undefined;
   if (opts.width) {
-    const natural = opts.columns.map((_, i) => Math.max(heads[i]!.length, ...cells.map((row) => row[i]!.length)));
-    widths = fitWidths(natural, opts.width);
+    // a value's width: its longest cell; a header may be cut, a value of a whole column may not
+    const natural = opts.columns.map((_, i) => Math.max(Math.min(heads[i]!.length, 6), ...cells.map((row) => [...row[i]!].length)));
+    const whole = opts.columns.map(
+      (col, i) => WHOLE.has(col) || rows.every((r) => typeof r[col] === 'number' || r[col] === null || r[col] === undefined) || cells.every((row) => row[i]!.length <= 10),
+    );
+    const fit = fitColumns(opts.columns, natural, whole, opts.width, opts.dropOrder);
+    if (fit.keep.length < opts.columns.length) opts.onDropped?.(opts.columns.filter((_, i) => !fit.keep.includes(i)));
+    heads = fit.keep.map((i) => heads[i]!);
+    cells = cells.map((row) => fit.keep.map((i) => row[i]!));
+    widths = fit.widths;
   }
   const table = new (Table())({
     head: heads.map((h, i) => c.bold(widths ? ellipsize(h, widths[i]!) : h)),

@@ -44,7 +44,17 @@ export function mergeRows(members: ProjectRow[]): ProjectRow {
   const primary = pickPrimary(members);
   const ordered = [primary, ...members.filter((m) => m !== primary)];
   const row = { ...primary } as ProjectRow & Record<string, unknown>;
+  // The period is one value: start, end and end_open come together from one record (the first
+  // with the fullest period), never a start from one source and an end from another, which would
+  // make a period no source gave. The other sources' dates are listed in conflicts if they differ.
+  const span = (m: ProjectRow) => Number(m.start !== null && m.start !== undefined) + Number(m.end !== null && m.end !== undefined);
+  const period = [...ordered].sort((a, b) => span(b) - span(a))[0]!;
+  row.start = period.start;
+  row.end = period.end;
+  row.end_open = period.end_open;
   for (const k of SCALARS) {
+    if ((k === 'start' || k === 'end') && (row[k] === null || row[k] === undefined)) continue; // the period's own gap
+
     if (row[k] === null || row[k] === undefined) {
       const other = ordered.find((m) => m[k] !== null && m[k] !== undefined);
       if (other) {

@@ -117,7 +117,9 @@ interface TBlock {
   paragraphs: { lines: TLine[] }[];
 }
 
-const BULLET_LOOKALIKES = new Set(['e', '*', '»', '«', '•', '·', '°', '®', '©', '¢', '+', 'o', '¢', '«»']);
+const BULLET_LOOKALIKES = new Set(['e', '*', '»', '«', '•', '·', '°', '®', '©', '¢', '+', 'o']);
+/** Real guillemets open French quotes ("« Le projet »"): read as a bullet only when Tesseract doubts them. */
+const QUOTES = new Set(['«', '»']);
 /** A word that holds a run of two letters (or a number) read with this confidence makes a line real. */
 const LINE_MIN_CONFIDENCE = 60;
 
@@ -129,9 +131,10 @@ export interface GrayImage {
 }
 
 /** The text of one page from Tesseract's blocks, and the page image they were read from. */
-export function pageText(blocks: TBlock[] | null, image: GrayImage): { text: string; confidence: number; words: number } {
+export function pageText(blocks: TBlock[] | null, image: GrayImage): { text: string; confidence: number; words: number; boxes: Box[] } {
   const width = image.width;
   const lines: string[] = [];
+  const boxes: Box[] = [];
   let confSum = 0;
   let count = 0;
   for (const block of blocks ?? []) {
@@ -141,7 +144,8 @@ export function pageText(blocks: TBlock[] | null, image: GrayImage): { text: str
         if (!words.length || !isReal(words)) continue;
         const texts = words.map((w) => w.text);
         const glued = /^[*•·°®©¢+](\p{Lu}.*)$/u.exec(texts[0]!);
-        if (texts.length > 1 && BULLET_LOOKALIKES.has(texts[0]!) && /^[\p{Lu}'’"«(]/u.test(texts[1]!)) texts[0] = '•';
+        const lookalike = BULLET_LOOKALIKES.has(texts[0]!) && (!QUOTES.has(texts[0]!) || words[0]!.confidence < 60);
+        if (texts.length > 1 && lookalike && /^[\p{Lu}'’"«(]/u.test(texts[1]!)) texts[0] = '•';
         else if (glued) texts[0] = `•${glued[1]}`;
         else if (/^[\p{Lu}'’"«(]/u.test(texts[0]!) && bulletBefore(words[0]!, line, image)) texts.unshift('•');
         // two apostrophes read for one inside a word ("L’'Assistance")
@@ -151,20 +155,23 @@ export function pageText(blocks: TBlock[] | null, image: GrayImage): { text: str
         for (const w of words) {
           confSum += w.confidence;
           count++;
+          boxes.push(w.bbox);
         }
       }
     }
   }
-  return { text: lines.join('\n'), confidence: count ? confSum / count : 0, words: count };
+  return { text: lines.join('\n'), confidence: count ? confSum / count : 0, words: count, boxes };
 }
 
 /**
  * The words of a line, less the marks of the margins: a line is cut where the gap between two
  * words is wider than twice the line's height (a word space is about a third of it); a piece of
- * at most two short words in the outer eighth of the page, away from the rest, is left out.
+ * at most two short words in the outer eighth of the page (away from the rest, or alone) is left
+ * out, as are marks with no letter or digit read with under 30% confidence.
  */
 function keepWords(line: TLine, width: number): TWord[] {
-  const words = line.words.filter((w) => w.text.trim() !== '');
+  // marks read with little confidence that hold no letter or digit ("()" from a logo), bullets aside
+  const words = line.words.filter((w) => w.text.trim() !== '' && (w.confidence >= 30 || /[\p{L}\p{N}]/u.test(w.text) || BULLET_LOOKALIKES.has(w.text)));
   if (words.length === 0) return words;
   const height = Math.max(1, line.bbox.y1 - line.bbox.y0);
   const pieces: TWord[][] = [[words[0]!]];
@@ -173,7 +180,6 @@ function keepWords(line: TLine, width: number): TWord[] {
     if (gap > 2 * height) pieces.push([]);
     pieces[pieces.length - 1]!.push(words[i]!);
   }
-  if (pieces.length === 1) return words;
   const kept = pieces.filter((p) => {
     const x0 = p[0]!.bbox.x0;
     const x1 = p[p.length - 1]!.bbox.x1;
@@ -221,6 +227,113 @@ export function bulletBefore(first: TWord, line: TLine, image: GrayImage): boole
   return round && ink / (bw * bh) > 0.6;
 }
 
+/** Mean word confidence a vertical strip's reading needs to be kept. */
+const STRIP_MIN_CONFIDENCE = 80;
+
+/**
+ * Strips of vertical text in the outer eighths of the page, left and right: runs of columns with
+ * ink, 0.4% to 4% of the page wide and over 4 times as high as wide, not solid (a rule or a
+ * coloured bar is), holding none of the words read across the page (`words`, their boxes).
+ */
+export function verticalStrips(image: GrayImage, words: Box[]): Box[] {
+  const { width, height, data } = image;
+  const dark = (x: number, y: number) => x >= 0 && x < width && data[y * width + x]! < 128;
+  const out: Box[] = [];
+  for (const [from, to] of [
+    [0, Math.floor(width * 0.125)],
+    [Math.ceil(width * 0.875), width],
+  ] as const) {
+    // ink per column, above what every column of the margin has (a band across the page: a header)
+    const ink = new Uint32Array(to - from);
+    for (let y = 0; y < height; y++) {
+      for (let x = from; x < to; x++) if (data[y * width + x]! < 128) ink[x - from]!++;
+    }
+    const base = [...ink].sort((a, b) => a - b)[ink.length >> 1] ?? 0;
+    const inked = (k: number) => ink[k]! > base + Math.max(3, height * 0.02);
+    const gap = Math.max(2, Math.round(width * 0.004));
+    let x = 0;
+    while (x < ink.length) {
+      if (!inked(x)) {
+        x++;
+        continue;
+      }
+      let end = x;
+      for (let k = x + 1, quiet = 0; k < ink.length && quiet <= gap; k++) {
+        if (inked(k)) {
+          end = k;
+          quiet = 0;
+        } else quiet++;
+      }
+      const core = { x0: from + x, x1: from + end + 1 };
+      const x0 = Math.max(0, core.x0 - 2);
+      const x1 = Math.min(width, core.x1 + 2);
+      x = end + 1;
+      const w = x1 - x0;
+      if (w < width * 0.004 || w > width * 0.04) continue;
+      // rows with ink in the strip, less rows whose ink runs on past both sides (a band, a rule);
+      // the longest run of them (gaps under two strip widths: the spaces between words)
+      let best: { y0: number; y1: number; dark: number } | undefined;
+      let cur: { y0: number; y1: number; dark: number } | undefined;
+      for (let y = 0; y < height; y++) {
+        let n = 0;
+        for (let xx = core.x0; xx < core.x1; xx++) if (data[y * width + xx]! < 128) n++;
+        const through = dark(x0 - 3, y) && dark(x1 + 2, y);
+        if (n && !through) {
+          if (cur && y - cur.y1 <= 2 * w) {
+            cur.y1 = y + 1;
+            cur.dark += n;
+          } else {
+            cur = { y0: y, y1: y + 1, dark: n };
+          }
+          if (!best || cur.y1 - cur.y0 > best.y1 - best.y0) best = cur;
+        }
+      }
+      if (!best) continue;
+      const h = best.y1 - best.y0;
+      if (h < 4 * w || best.dark / ((core.x1 - core.x0) * h) > 0.6) continue;
+      const box = { x0, y0: best.y0, x1, y1: best.y1 };
+      if (words.some((wd) => wd.x1 > box.x0 && wd.x0 < box.x1 && wd.y1 > box.y0 && wd.y0 < box.y1)) continue;
+      out.push(box);
+    }
+  }
+  return out;
+}
+
+/**
+ * A strip of the page turned a quarter (clockwise or not), drawn twice as large (small capitals
+ * set sideways read better so), with a white margin, as a 24-bit BMP.
+ */
+function turnedBmp(image: GrayImage, box: Box, clockwise: boolean): Buffer {
+  const Z = 2;
+  const pad = 20;
+  const sw = box.x1 - box.x0;
+  const sh = box.y1 - box.y0;
+  const w = sh * Z + 2 * pad; // turned: the strip's height becomes the width
+  const h = sw * Z + 2 * pad;
+  const stride = (w * 3 + 3) & ~3;
+  const out = Buffer.alloc(54 + stride * h, 0xff);
+  out.write('BM', 0, 'latin1');
+  out.writeUInt32LE(out.length, 2);
+  out.writeUInt32LE(54, 10);
+  out.writeUInt32LE(40, 14);
+  out.writeInt32LE(w, 18);
+  out.writeInt32LE(h, 22);
+  out.writeUInt16LE(1, 26);
+  out.writeUInt16LE(24, 28);
+  out.writeUInt32LE(stride * h, 34);
+  for (let ny = 0; ny < h - 2 * pad; ny++) {
+    for (let nx = 0; nx < w - 2 * pad; nx++) {
+      // back from the turned picture to the strip: clockwise, (nx, ny) shows (ny, sh - 1 - nx)
+      const tx = clockwise ? Math.floor(ny / Z) : sw - 1 - Math.floor(ny / Z);
+      const ty = clockwise ? sh - 1 - Math.floor(nx / Z) : Math.floor(nx / Z);
+      const v = image.data[(box.y0 + ty) * image.width + box.x0 + tx]!;
+      const o = 54 + (h - 1 - (ny + pad)) * stride + (nx + pad) * 3; // rows bottom-up
+      out[o] = out[o + 1] = out[o + 2] = v;
+    }
+  }
+  return out;
+}
+
 /** A line worth keeping: some word of two letters or digits, read with confidence. */
 function isReal(words: TWord[]): boolean {
   return words.some((w) => w.confidence >= LINE_MIN_CONFIDENCE && /[\p{L}\p{N}]{2}|^\p{N}+$/u.test(w.text));
@@ -265,7 +378,22 @@ export class OcrSession {
           this.opts.pageTimeoutMs ?? OCR_PAGE_TIMEOUT_MS,
           () => new InputError(`OCR of page ${page} took longer than ${Math.round((this.opts.pageTimeoutMs ?? OCR_PAGE_TIMEOUT_MS) / 1000)} s`, this.filePath),
         );
-        this.results.push({ page, ...pageText(data.data.blocks, image) });
+        const { boxes, ...read } = pageText(data.data.blocks, image);
+        // text set vertically in a margin (a side label naming the section): read turned upright
+        const strips = verticalStrips(image, boxes);
+        const labels: string[] = [];
+        for (const strip of strips.slice(0, 4)) {
+          const label = await this.readStrip(worker, image, strip, page);
+          if (label) labels.push(label);
+        }
+        if (labels.length) {
+          // before a page number closing the page, as a text layer has it
+          const lines = read.text ? read.text.split('\n') : [];
+          const at = lines.length && /^\d{1,4}$/.test(lines[lines.length - 1]!) ? lines.length - 1 : lines.length;
+          lines.splice(at, 0, ...labels);
+          read.text = lines.join('\n');
+        }
+        this.results.push({ page, ...read });
         this.done++;
         this.opts.onProgress?.({ done: this.done, total: Math.max(this.total, this.done) });
       } catch (err) {
@@ -292,6 +420,26 @@ export class OcrSession {
     const w = this.worker;
     this.worker = undefined;
     if (w) await w.then((x) => x.terminate()).catch(() => {});
+  }
+
+  /** The text of a vertical strip, turned a quarter each way; the reading Tesseract is sure of, or ''. */
+  private async readStrip(worker: TesseractWorker, image: GrayImage, strip: Box, page: number): Promise<string> {
+    let best = { text: '', confidence: 0 };
+    for (const clockwise of [true, false]) {
+      const bmp = turnedBmp(image, strip, clockwise);
+      const data = await withTimeout(
+        worker.recognize(bmp, {}, { text: false, blocks: true }),
+        this.opts.pageTimeoutMs ?? OCR_PAGE_TIMEOUT_MS,
+        () => new InputError(`OCR of page ${page} took longer than ${Math.round((this.opts.pageTimeoutMs ?? OCR_PAGE_TIMEOUT_MS) / 1000)} s`, this.filePath),
+      );
+      const words = (data.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words))).filter((w) => w.text.trim());
+      if (!words.length) continue;
+      const confidence = words.reduce((n, w) => n + w.confidence, 0) / words.length;
+      if (confidence > best.confidence) best = { text: words.map((w) => w.text).join(' '), confidence };
+      if (confidence >= STRIP_MIN_CONFIDENCE) break;
+    }
+    const letters = best.text.match(/\p{L}/gu)?.length ?? 0;
+    return best.confidence >= STRIP_MIN_CONFIDENCE && letters >= 4 ? best.text : '';
   }
 
   private start(): Promise<TesseractWorker> {
@@ -325,3 +473,4 @@ function oneLine(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > 160 ? `${t.slice(0, 157)}...` : t;
 }
+

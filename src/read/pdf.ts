@@ -175,11 +175,25 @@ parentPort.on('message', async (message) => {
           const height = Math.ceil(viewport.height);
           const canvas = doc.canvasFactory.create(width, height);
           await page.render({ canvasContext: canvas.context, viewport, canvas: canvas.canvas }).promise;
-          const png = new Uint8Array(canvas.canvas.toBuffer('image/png'));
-          // and the page in grey levels, for what Tesseract does not report (list bullets)
-          const rgba = canvas.context.getImageData(0, 0, width, height).data;
+          // the page in grey levels: for what Tesseract does not report (list bullets, vertical
+          // labels), and to turn light-on-dark bands (a running header on a dark bar) dark-on-light
+          const imageData = canvas.context.getImageData(0, 0, width, height);
+          const rgba = imageData.data;
           const gray = new Uint8Array(width * height);
           for (let i = 0, j = 0; i < gray.length; i++, j += 4) gray[i] = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
+          let inverted = 0;
+          for (let y = 0; y < height; y++) {
+            let dark = 0;
+            for (let x = 0, o = y * width; x < width; x++, o++) if (gray[o] < 128) dark++;
+            if (dark < width * 0.7) continue;
+            inverted++;
+            for (let x = 0, o = y * width; x < width; x++, o++) {
+              gray[o] = 255 - gray[o];
+              rgba[o * 4] = rgba[o * 4 + 1] = rgba[o * 4 + 2] = gray[o];
+            }
+          }
+          if (inverted) canvas.context.putImageData(imageData, 0, 0);
+          const png = new Uint8Array(canvas.canvas.toBuffer('image/png'));
           doc.canvasFactory.destroy(canvas);
           page.cleanup();
           parentPort.postMessage({ id, kind: 'image', page: n, png, gray, width, height }, [png.buffer, gray.buffer]);

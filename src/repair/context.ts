@@ -55,9 +55,6 @@ export const AUXILIARIES = new Set(
   ).split(' '),
 );
 
-/** Subjects: a conjugated verb follows ("il marque", "qui cree"), not a participle. */
-export const SUBJECTS = new Set("je j' tu il elle on nous vous ils elles qui se s' ne n'".split(' '));
-
 const VERB_A_BEFORE = new Set(
   'il elle on qui y cela ca ce n\' l\' m\' t\' qu\'il qu\'elle'.split(' '),
 );
@@ -65,7 +62,11 @@ const VERB_A_AFTER = new Set(
   'pas plus ete eu fait pu du su vu dit pris mis permis ete egalement aussi toujours jamais deja ainsi lieu besoin droit trait pour beaucoup donc bien notamment'.split(' '),
 );
 const PARTICIPLE_PLAIN = /(?:[^aeiou]i|[^aeou]is|[^aeo]it|[^aeo]u|ert|uit|aint|eint|oint)$/;
-const A_STAYS_BEFORE = new Set(['tous', 'plus', 'moins', 'lui', 'celui', 'autrui', 'parmi', 'ici', 'midi', 'paris', 'mardi', 'lundi', 'jeudi', 'mercredi', 'vendredi', 'samedi', 'partir', 'venir', 'tout', 'petit', 'nuit', 'droit', 'profit', 'titre', 'circuit', 'produit', 'produits', 'conflit', 'esprit', 'travers', 'abri', 'bord', 'cote', 'priori', 'propos', 'present', 'partir', 'travers', 'legard', 'moins', 'peine']);
+// Words after "à" that look like participles or end like them ("à tous", "à partir", "à côté").
+const A_STAYS_BEFORE = new Set(
+  ('tous plus moins lui celui autrui parmi ici midi paris mardi lundi jeudi mercredi vendredi samedi partir venir tout petit nuit ' +
+    'droit profit titre circuit produit produits conflit esprit travers abri bord cote priori propos present legard peine').split(' '),
+);
 const OU_AFTER = new Set("d' la mesure cas moment jour periode pays lieu endroit epoque annee zones zone region regions situation situations contexte contextes".split(' '));
 const DES_BEFORE = new Set("le la l' les lors que qu' maintenant aujourd'hui son sa ses leur leurs cette ce cet notre nos votre mon ma a present janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(' '));
 

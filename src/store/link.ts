@@ -42,6 +42,9 @@ interface Candidate {
   end: string | null;
 }
 
+/** A title compared as a whole: accents, case, punctuation and spacing ignored. */
+const exactTitle = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
 const year = (d: string | null | undefined) => (d ? Number(d.slice(0, 4)) : null);
 
 function datesOverlap(r: ProjectRecord, c: Candidate): boolean | null {
@@ -62,14 +65,27 @@ export function sameProjectScore(r: ProjectRecord, c: Candidate, donorsOf: (id: 
   const pA = r.primaId?.toUpperCase();
   const pB = c.prima_id?.toUpperCase();
   if (pA && pB) return pA === pB ? 1 : 0;
-  const { shared, score } = titleSimilarity(titleWords(r.title), titleWords(c.title));
+  const wordsA = titleWords(r.title);
+  const wordsB = titleWords(c.title);
+  const mine = new Set(r.donors.map((d) => d.code).filter(Boolean));
+  const theirs = donorsOf(c.id);
+  if (Math.min(wordsA.size, wordsB.size) <= 2) {
+    // A name of one or two words ("COMPASS", "Projet FORSATY") shares too few words to be linked
+    // by title: it is linked by the same acronym or the same exact title, backed by a shared donor
+    // or an overlapping period, and nothing against (other donors, periods years apart).
+    const sameAcronym = !!r.acronym && !!c.acronym && r.acronym.toUpperCase() === c.acronym.toUpperCase();
+    if (!sameAcronym && exactTitle(r.title) !== exactTitle(c.title)) return 0;
+    const overlap = datesOverlap(r, c);
+    const sharedDonor = theirs.some((d) => mine.has(d));
+    if (overlap === false || (mine.size && theirs.length && !sharedDonor)) return 0;
+    return sharedDonor || overlap === true ? 0.9 : 0;
+  }
+  const { shared, score } = titleSimilarity(wordsA, wordsB);
   let s = score;
   if (r.acronym && c.acronym) s += r.acronym.toUpperCase() === c.acronym.toUpperCase() ? 0.3 : -0.3;
   const overlap = datesOverlap(r, c);
   if (overlap === false) s -= 0.3;
   if (overlap === true) s += 0.05;
-  const mine = new Set(r.donors.map((d) => d.code).filter(Boolean));
-  const theirs = donorsOf(c.id);
   if (mine.size && theirs.length) s += theirs.some((d) => mine.has(d)) ? 0.1 : -0.1;
   return shared >= 3 && s >= 0.75 ? s : 0;
 }

@@ -41,7 +41,7 @@ describe('the README set-up', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const setup = readme.slice(readme.indexOf('## Set up'), readme.indexOf('## Commands'));
     expect(setup).not.toMatch(/npm link|sudo/);
-    const commands = [...setup.matchAll(/^node bin\/iom\.js (.+)$/gm)].map((m) => m[1]!.split(' '));
+    const commands = [...setup.matchAll(/node bin\/iom\.js ([^&\n]+?)(?=\s*&&|\s*$)/gm)].map((m) => m[1]!.trim().split(' '));
     expect(commands).toHaveLength(2);
     expect(commands.every((c) => c[0] === '--db' && c[1] === 'demo.sqlite')).toBe(true);
     const shown = setup.slice(setup.indexOf('What the demo prints'));

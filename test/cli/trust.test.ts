@@ -368,3 +368,50 @@ describe('one count per donor everywhere', () => {
     }
   }, 120_000);
 });
+
+describe('memory bound on huge pages', () => {
+  test('HTML and text over 10 MB are refused by default (one line, nothing stored); --max-size raises the cap', () => {
+    const dir = join(t.dir, 'huge');
+    mkdirSync(dir);
+    const seed = readFileSync(fixture('seeds/000_7d4a42574226c896.txt'), 'utf8');
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, seed + 'La migration de main-d’œuvre au Maroc est un enjeu pour les travailleuses migrantes.\n'.repeat(130_000));
+    expect(lstatSync(big).size).toBeGreaterThan(10 * 1024 * 1024);
+    // eight other pages, so that the files are parsed on threads as well
+    for (let i = 0; i < 8; i++) writeFileSync(join(dir, `p${i}.txt`), seed.replace('LM.0416', `LM.${7000 + i}`).replace('Autonomisation des femmes', `Projet ${i} des femmes`));
+    const db = join(t.dir, 'huge.sqlite');
+    for (const args of [['ingest', big], ['ingest', '--jobs', '2', dir]]) {
+      const r = iom(args, { db });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/big\.txt: too large for an HTML or text page \(1\d\.\d MB > 10 MB, the cap that bounds memory for these; --max-size raises it\)/);
+    }
+    expect(count(db, `SELECT count(*) FROM sources WHERE path LIKE '%big.txt'`)).toBe(0);
+    const raised = iom(['ingest', '--max-size', '20', big], { db });
+    expect(raised.code, raised.stderr).toBe(0);
+    expect(count(db, `SELECT count(*) FROM sources WHERE path LIKE '%big.txt'`)).toBe(1);
+  }, 120_000);
+});
+
+describe('iom repair on a huge page', () => {
+  test('the same cap as ingest, the file named in the one-line error', () => {
+    const big = join(t.dir, 'repair-big.txt');
+    writeFileSync(big, 'La migraon des travailleuses.\n'.repeat(400_000)); // 12 MB
+    const r = iom(['repair', big]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`iom: ${big}: too large for an HTML or text page (11.4 MB > 10 MB, the cap that bounds memory for these; --max-size raises it)\n`);
+    const bad = iom(['repair', fixture('bad/encrypted.pdf')]);
+    expect(bad.stderr).toBe(`iom: ${fixture('bad/encrypted.pdf')}: encrypted PDF (password required)\n`);
+  });
+});
+
+describe('merged values are values a source gave', () => {
+  test('FM.0390: its period is the activity sheet\'s, whole; the project sheet\'s end is a conflict, not half of a new period', () => {
+    const db = join(t.dir, 'period.sqlite');
+    iom(['-q', 'ingest', fixture('seeds')], { db });
+    const rows = JSON.parse(iom(['query', '--json', '--text', 'subsistance'], { db }).stdout) as { project_id: string; start: string; end: string; conflicts: { field: string; values: { value: string }[] }[] }[];
+    const fm = rows.find((r) => r.project_id === 'FM.0390')!;
+    expect([fm.start, fm.end]).toEqual(['2014-07', '2016-06']);
+    expect(fm.conflicts.find((c) => c.field === 'end')!.values.map((v) => v.value).sort()).toEqual(['2016-06', '2024']);
+  });
+});

@@ -99,17 +99,18 @@ describe('IATI 2.03 export of the seed projects', () => {
     expect(a).toContain('<participating-org type="10" role="1"><narrative xml:lang="fr">Maroc</narrative></participating-org>');
   });
 
-  test('FM.0390, one activity from its project sheet and the activity sheet: start from one, end and budget from the other', () => {
+  test('FM.0390, one activity from its project sheet and the activity sheet: the period of one, the budget of the other', () => {
     const a = activity(result.xml, 'XM-DAC-47066-FM.0390');
     expect(a).toContain('<!-- iom c1d4e8f20001 from 001_8173445587e2aa87.txt, 003_905411b0d1b2955d.txt -->');
     expect(a).toContain('<other-identifier ref="MA10P0001" type="A1">');
-    // "Juillet 2014" from the activity sheet; the end of the project sheet (2024) is kept over its "Juin 2016"
+    // the period as the activity sheet gives it, "Juillet 2014 – Juin 2016", whole (the project
+    // sheet gives only an end, 2024: a start from one and an end from the other is no source's period)
     expect(a).toContain('<activity-date type="2" iso-date="2014-07-01"><narrative xml:lang="fr">2014-07</narrative></activity-date>');
-    expect(a).toContain('<activity-date type="4" iso-date="2024-12-31"><narrative xml:lang="fr">2024</narrative></activity-date>');
+    expect(a).toContain('<activity-date type="4" iso-date="2016-06-30"><narrative xml:lang="fr">2016-06</narrative></activity-date>');
     expect(a.match(/<activity-date /g)).toHaveLength(2);
     // now that its period is known, the budget of the project sheet is written
     expect(a).toMatch(
-      /<budget type="1" status="1">\s*<period-start iso-date="2014-07-01"\/>\s*<period-end iso-date="2024-12-31"\/>\s*<value currency="USD" value-date="2014-07-01">200000<\/value>\s*<\/budget>/,
+      /<budget type="1" status="1">\s*<period-start iso-date="2014-07-01"\/>\s*<period-end iso-date="2016-06-30"\/>\s*<value currency="USD" value-date="2014-07-01">200000<\/value>\s*<\/budget>/,
     );
     expect(a).not.toContain('not written');
     // the activity sheet's record is in this activity, not one of its own

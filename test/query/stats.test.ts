@@ -81,14 +81,15 @@ describe('iom stats: counts per group', () => {
     expect(byYear['2014']).toBe(6); // + Migration Mainstreaming, FM.0390 (juillet 2014, from the activity sheet)
     expect(byYear['2015']).toBe(8); // + MOTUSE, santé
     expect(byYear['2016']).toBe(8);
-    // FM.0390 keeps the end of its project sheet (2024; the activity sheet's juin 2016 is a conflict),
-    // so it runs 2014-2024 beside AVRR.
-    expect(byYear['2017']).toBe(5); // Migration Mainstreaming, AVRR, santé, FORSATY, FM.0390
-    expect(byYear['2018']).toBe(3); // Migration Mainstreaming (février 2018), AVRR, FM.0390
-    expect(byYear['2019']).toBe(2);
-    expect(byYear['2020']).toBe(3); // + LM.0416, 2020-2022
-    expect(byYear['2023']).toBe(2);
-    expect(byYear['2024']).toBe(2); // AVRR, FM.0390
+    // FM.0390 runs as its activity sheet gives its period, juillet 2014 - juin 2016 (a period is
+    // taken whole from one source; its project sheet's end, 2024, is a conflict): never 2014-2024,
+    // a period no source gives.
+    expect(byYear['2017']).toBe(4); // Migration Mainstreaming, AVRR, santé, FORSATY
+    expect(byYear['2018']).toBe(2); // Migration Mainstreaming (février 2018), AVRR
+    expect(byYear['2019']).toBe(1);
+    expect(byYear['2020']).toBe(2); // + LM.0416, 2020-2022
+    expect(byYear['2023']).toBe(1);
+    expect(byYear['2024']).toBe(1); // AVRR
     expect(rows.at(-2)).toEqual({ key: 2025, count: 1 });
     // The news item and the NGO article give no project period.
     expect(rows.at(-1)).toEqual({ key: null, count: 2 });
@@ -99,8 +100,8 @@ describe('iom stats: counts per group', () => {
     const rows = stats('year', {}, 'budget_usd');
     // ICMD (9 500 000) and FM.0390 (200 000, merged: budget from its sheet, start from the activity sheet)
     expect(rows.find((r) => r.key === 2014)).toEqual({ key: 2014, count: 6, sum_budget_usd: 9700000 });
-    // AVRR (no budget), LM.0416 (300 000), FM.0390 (200 000)
-    expect(rows.find((r) => r.key === 2021)).toEqual({ key: 2021, count: 3, sum_budget_usd: 500000 });
+    // AVRR (no budget), LM.0416 (300 000); FM.0390 ended in 2016
+    expect(rows.find((r) => r.key === 2021)).toEqual({ key: 2021, count: 2, sum_budget_usd: 300000 });
     expect(rows.find((r) => r.key === 2010)).toEqual({ key: 2010, count: 1, sum_budget_usd: null });
   });
 

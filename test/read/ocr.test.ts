@@ -1,14 +1,16 @@
-// OCR of scanned PDFs. OCR takes seconds a page: these tests read 10 pages in all (the 7-page
-// activity-sheet scan once, the 1-page project-sheet scan, two near-empty pages), and share them.
+// OCR of scanned PDFs. OCR takes seconds a page: these tests read 11 pages in all (the 7-page
+// activity-sheet scan once, the 1-page project-sheet scan twice, two near-empty pages).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { InputError } from '../../src/errors.js';
 import { closePdfWorkers, readPdf, type PdfText } from '../../src/read/pdf.js';
-import { bulletBefore, pageText, type GrayImage } from '../../src/read/ocr.js';
+import { bulletBefore, pageText, verticalStrips, type GrayImage } from '../../src/read/ocr.js';
 import { readDocument } from '../../src/read/index.js';
 import { parseDocument, type Parsed } from '../../src/ingest/index.js';
-import { fixture, iom, tempDir } from '../helpers.js';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, fixture, iom, tempDir } from '../helpers.js';
 
 const SHEET_SCAN = fixture('ocr/fiche-activites-oim-maroc-scan.pdf');
 const SHEET_TEXT = fixture('pdf/fiche-activites-oim-maroc.pdf');
@@ -77,8 +79,8 @@ describe('OCR: the image-only activity sheet', () => {
     expect(scan.kind).toBe('iom-activity-sheet');
     expect(scan.records).toHaveLength(13);
     expect(text.records).toHaveLength(13);
-    // (not the sections: the sheet names them in a vertical side label, which OCR does not read)
-    const facts = (p: Parsed) => p.records.map((r) => ({ start: r.start, end: r.end, endOpen: r.endOpen, status: r.status, donors: r.donors.map((d) => d.code ?? d.name) }));
+    // sections too: the sheet names them in a vertical side label, read turned upright
+    const facts = (p: Parsed) => p.records.map((r) => ({ start: r.start, end: r.end, endOpen: r.endOpen, status: r.status, section: r.section, donors: r.donors.map((d) => d.code ?? d.name) }));
     expect(facts(scan)).toEqual(facts(text));
     for (const [i, r] of scan.records.entries()) {
       const want = plain(text.records[i]!.title);
@@ -93,12 +95,31 @@ describe('OCR: the image-only activity sheet', () => {
     expect(lines.filter((l) => /\s[=<>|]$/.test(l))).toEqual([]);
     expect(scan.doc.rawText).not.toMatch(/\n\n\n/);
   });
+
+  test('the running header (light on a dark bar) is read on most pages; the side labels once a page', () => {
+    const pages = scan.doc.rawText.split('\n\n');
+    expect(pages).toHaveLength(7);
+    // (Tesseract's page layout leaves it out on the last page, which is mostly logos)
+    expect(pages.slice(1, 6).filter((p) => p.split('\n').includes("Fiche d'activités OIM Maroc"))).toHaveLength(5);
+    const labels = scan.doc.rawText.split('\n').filter((l) => /^(MIGRATION ET|ASSISTANCE DIRECTE|APPUI A)/.test(l));
+    expect(labels).toEqual(['MIGRATION ET DEVELOPPEMENT', 'MIGRATION ET DEVELOPPEMENT', 'ASSISTANCE DIRECTE AUX MIGRANTS', 'ASSISTANCE DIRECTE AUX MIGRANTS', 'APPUI A LA JEUNESSE ET DEVELOPPEMENT SOCIAL']);
+  });
 });
 
-describe('OCR: the image-only project sheet (English)', () => {
-  test('reads to the same record as the text it was typeset from', async () => {
-    const [scan, text] = await Promise.all([parse(PROJECT_SCAN), parse(PROJECT_TEXT)]);
+describe('OCR: the image-only project sheet (English), on ingest threads', () => {
+  test('reads to the same record as the text it was typeset from; page progress comes back from the thread', async () => {
+    // the built pool (its worker is compiled JavaScript): as `iom ingest` runs with many files
+    const { parseInPool } = (await import(pathToFileURL(`${ROOT}dist/ingest/pool.js`).href)) as typeof import('../../src/ingest/pool.js');
+    const seen: string[] = [];
+    const out: Parsed[] = [];
+    for await (const o of parseInPool([PROJECT_SCAN, PROJECT_TEXT], { ocr: 'auto' }, 2, () => undefined, (path, p) => seen.push(`${basename(path)} ${p.done}/${p.total}`))) {
+      if (o.kind !== 'parsed') throw new Error(`${o.kind}: ${o.kind === 'error' ? o.error.message : ''}`);
+      out.push(o.parsed);
+    }
+    const [scan, text] = out as [Parsed, Parsed];
+    expect(seen).toEqual(['iom-project-sheet-en-scan.pdf 0/1', 'iom-project-sheet-en-scan.pdf 1/1']);
     expect(scan.doc.ocr?.pages).toEqual([1]);
+    expect(text.doc.ocr).toBeUndefined();
     const { id: _a, raw: _b, text: _c, summary: _d, ...got } = scan.records[0]!;
     const { id: _e, raw: _f, text: _g, summary: _h, ...want } = text.records[0]!;
     expect(got).toEqual(want);
@@ -152,6 +173,11 @@ describe('pageText: Tesseract words to lines', () => {
       img,
     );
     expect(t.text).toBe('• Lutte\n•MOTUSE :\n«Solidarité');
+    // a guillemet read with confidence opens a quote; one Tesseract doubts was a bullet
+    const q = pageText(page(line(word('«', 100, 110), word('Le', 130, 160), word('projet', 170, 260), word('»', 270, 280))), img);
+    expect(q.text).toBe('« Le projet »');
+    const b = pageText(page(line(word('»', 100, 110, 100, 130, 26), word('Migration', 130, 300))), img);
+    expect(b.text).toBe('• Migration');
   });
 
   test('marks in the margin, far from their line, are left out; so are lines of noise', () => {
@@ -172,6 +198,18 @@ describe('pageText: Tesseract words to lines', () => {
     for (let y = 114; y < 117; y++) for (let x = 60; x < 80; x++) dash.data[y * 1000 + x] = 0;
     expect(bulletBefore(l.words[0]!, l, dash)).toBe(false);
     expect(bulletBefore(l.words[0]!, l, blank(1000, 400))).toBe(false);
+  });
+
+  test('vertical text in a margin is found as a strip; a solid bar, a band across the page or words read are not', () => {
+    const img = blank(1000, 1400);
+    const ink = (x0: number, x1: number, y0: number, y1: number, every = 1) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if ((x + y) % every === 0) img.data[y * 1000 + x] = 0;
+    };
+    ink(0, 1000, 0, 60); // a dark band across the top (a header bar)
+    ink(910, 915, 100, 1300); // a solid rule
+    ink(940, 960, 400, 900, 3); // "letters": a third of the pixels
+    expect(verticalStrips(img, [])).toEqual([{ x0: 938, y0: 400, x1: 962, y1: 900 }]);
+    expect(verticalStrips(img, [{ x0: 945, y0: 500, x1: 955, y1: 520 }])).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { globals, intOption, logger } from '../options.js';
 
 interface IngestFlags {
-  maxSize: number;
+  maxSize?: number;
   pdfTimeout: number;
   jobs?: number;
   urls?: string;
@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .command('ingest')
     .description('read HTML pages, scraped text and PDFs, saved or by URL; repair them; store their projects')
     .argument('[paths...]', 'files, folders (walked for .html, .htm, .pdf, .txt) or http(s) URLs')
-    .option('--max-size <MB>', 'refuse files larger than this many megabytes', intOption('--max-size', 1, 2048), 50)
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes (default: 50 for a PDF, 10 for HTML and text, to bound memory)', intOption('--max-size', 1, 2048))
     .option('--pdf-timeout <seconds>', 'give up on a PDF after this many seconds', intOption('--pdf-timeout', 1, 86400), 30)
     .option('-j, --jobs <n>', 'threads that parse files at once (default: one per core, at most 4; 1: no threads)', intOption('--jobs', 1, 1024))
     .option('--urls <file>', 'also fetch the URLs listed in this file (one a line, # comments)')
@@ -94,7 +94,9 @@ Exits 1 if any file failed, after ingesting the others.`,
       await runIngest(
         paths,
         {
-          maxBytes: opts.maxSize * 1024 * 1024,
+          // --max-size caps every format; without it, PDFs 50 MB and HTML/text 10 MB (memory).
+          maxBytes: (opts.maxSize ?? 50) * 1024 * 1024,
+          maxTextBytes: opts.maxSize !== undefined ? opts.maxSize * 1024 * 1024 : undefined,
           pdfTimeoutMs: opts.pdfTimeout * 1000,
           jobs: opts.jobs,
           ocr: opts.ocr,

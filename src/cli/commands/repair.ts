@@ -1,11 +1,13 @@
 // `iom repair <file>`: shows what the repair stage does to one file, without touching the database.
 import { Option, type Command } from 'commander';
 import type { RepairChange, RepairResult } from '../../types.js';
+import { intOption } from '../options.js';
 
 interface RepairFlags {
   changes?: boolean;
   format?: 'text' | 'json';
   lost?: string;
+  maxSize?: number;
 }
 
 /** One change per line: "12  migraons → migrations  restoreLostLigatures  0.95". */
@@ -26,8 +28,9 @@ function parseLost(value: string): string[] {
 export function register(program: Command): void {
   program
     .command('repair')
-    .description('repair the text of one file (mojibake, ligatures lost by PDFs, hyphens, glued blocks) and print it')
+    .description('repair the text of one file (mojibake, lost ligatures, accents and apostrophes, OCR errors, hyphens, glued blocks) and print it')
     .argument('<file>', 'an HTML, PDF or text file')
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes (default: 50 for a PDF, 10 for HTML and text)', intOption('--max-size', 1, 2048))
     .option('--changes', 'list each change (line, before → after, rule, confidence) instead of the text')
     .addOption(new Option('-f, --format <format>', 'text: the repaired text (or the change list); json: text, changes, unresolved words, lost sequences').choices(['text', 'json']).default('text'))
     .option('--lost <seqs>', 'the ligature sequences the file lost, comma-separated (e.g. "ti,tt"), or "none"; default: inferred from the text')
@@ -44,9 +47,14 @@ Examples:
   $ iom repair fiche-oim.pdf --lost ti,tt     do not infer: these sequences were lost`,
     )
     .action(async (file: string, flags: RepairFlags) => {
-      const { readDocument } = await import('../../read/index.js');
+      const { decodeDocument, readBytes } = await import('../../read/index.js');
+      const { checkTextSize } = await import('../../ingest/caps.js');
       const { repairText } = await import('../../repair/index.js');
-      const doc = await readDocument(file);
+      // the same caps as ingest: 50 MB for a PDF, 10 MB for HTML and text (memory grows with them)
+      const max = flags.maxSize !== undefined ? flags.maxSize * 1024 * 1024 : undefined;
+      const bytes = await readBytes(file, max !== undefined ? { maxBytes: max } : {});
+      checkTextSize(bytes, { maxTextBytes: max });
+      const doc = await decodeDocument(bytes);
       const result: RepairResult = repairText(doc.text, flags.lost === undefined ? {} : { lost: parseLost(flags.lost) });
       if (flags.format === 'json') {
         const out = flags.changes

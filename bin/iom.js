@@ -6,5 +6,5 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {
-  await import('../dist/cli/main.js');
+  await import('../dist/bundle/main.js');
 }

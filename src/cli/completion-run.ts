@@ -3,7 +3,7 @@
 // is completed without touching this file.
 import type { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { SHELLS } from './commands/completion.js';
+import { SHELLS } from './choices.js';
 
 export interface OptionSpec {
   short?: string;

@@ -6,9 +6,15 @@ import { listProjects } from '../query/list.js';
 import { loadExportProjects } from '../export/load.js';
 import { renderIati } from '../export/iati.js';
 import { csvColumns, renderCsv, renderJson, renderNdjson, type Row } from '../output/render.js';
-import { ALL_FIELDS } from './query-run.js';
-import { EXPORT_FORMATS, type ExportFlags, type ExportFormat } from './commands/export.js';
+import { ALL_FIELDS, type QueryFlags } from './query-run.js';
+import { EXPORT_FORMATS, type ExportFormat } from './choices.js';
 import type { Globals, logger as makeLogger } from './options.js';
+
+/** The flags of `iom export`. */
+export interface ExportFlags extends Omit<QueryFlags, 'format'> {
+  format?: string;
+  output?: string;
+}
 
 const BY_EXTENSION: Record<string, ExportFormat> = { '.xml': 'iati', '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
 

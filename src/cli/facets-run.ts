@@ -7,8 +7,13 @@ import { useColor } from '../output/color.js';
 import { ellipsize, renderCsv, renderNdjson, type Format, type Row } from '../output/render.js';
 import { countryNames } from '../query/stats.js';
 import { compactTable } from './stats-run.js';
-import type { FacetsFlags } from './commands/facets.js';
 import type { Globals, logger as makeLogger } from './options.js';
+import type { QueryFlags } from './query-run.js';
+
+/** The flags of `iom facets`. */
+export interface FacetsFlags extends QueryFlags {
+  all?: boolean;
+}
 
 const TOP = 10;
 

@@ -26,9 +26,24 @@ program
   .showHelpAfterError("(run 'iom --help' for the commands)")
   .exitOverride();
 
-for (const register of commandModules) register(program);
+// Only the command named on the command line is built (its options, help text): building all 14
+// is a few ms of every start (issue 13). --help, `help`, a mistyped name and `completion` (whose
+// script lists every command) get them all.
+const named = commandNamed(process.argv.slice(2));
+const only = named !== 'completion' ? commandModules.find(([name]) => name === named) : undefined;
+for (const [, register] of only ? [only] : commandModules) register(program);
 // A usage error is one line and a hint, not the whole help.
 for (const cmd of program.commands) cmd.showHelpAfterError(`(run 'iom ${cmd.name()} --help' for its options and examples)`);
+
+/** The first word that is not a global option (--db takes a value), or undefined. */
+function commandNamed(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--db') i++;
+    else if (!(a.startsWith('--db=') || a === '-q' || a === '--quiet' || a === '--debug')) return a.startsWith('-') ? undefined : a;
+  }
+  return undefined;
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -5,8 +5,28 @@ import { csvColumns, droppedNote, renderTable, type Cell, type Format, type Row 
 import { ChunkedWriter, streamCsv, streamJson, streamNdjson } from '../output/stream.js';
 import { humanDate, humanMoney } from '../output/human.js';
 import { useColor } from '../output/color.js';
-import type { QueryFlags } from './commands/query.js';
 import type { Globals, logger as makeLogger } from './options.js';
+
+/** The flags of `iom query` (the filters are shared by stats, facets, export and report). */
+export interface QueryFlags {
+  donor?: string;
+  country?: string;
+  status?: string;
+  type?: string;
+  year?: string;
+  from?: string;
+  to?: string;
+  text?: string;
+  source?: string;
+  limit?: number;
+  offset?: number;
+  sort?: string;
+  fields?: string;
+  wide?: boolean;
+  unmerged?: boolean;
+  format?: Format;
+  json?: boolean;
+}
 
 export const ALL_FIELDS: (keyof ProjectRow)[] = [
   'id', 'title', 'acronym', 'status', 'status_derived', 'type', 'section', 'start', 'end', 'end_open',

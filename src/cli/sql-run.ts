@@ -1,10 +1,18 @@
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { UsageError } from '../errors.js';
-import { openDb, resolveDbPath, type Db } from '../store/db.js';
+import { Database, openDb, resolveDbPath, type Db } from '../store/db.js';
 import { useColor } from '../output/color.js';
 import { droppedNote, renderCsv, renderJson, renderNdjson, renderTable, type Format, type Row } from '../output/render.js';
-import type { SqlFlags } from './commands/sql.js';
 import type { Globals } from './options.js';
+
+/** The flags of `iom sql`. */
+export interface SqlFlags {
+  /** -p name value, repeated: flattened by commander into [name, value, name, value…]. */
+  param?: string[];
+  format?: Format;
+  json?: boolean;
+  wide?: boolean;
+}
 
 export interface SqlResult {
   columns: string[];
@@ -58,7 +66,7 @@ export function scanParams(sql: string): string[] {
 
 export function runSqlQuery(db: Db, sql: string, params: Record<string, string> = {}): SqlResult {
   if (!sql.trim()) throw new UsageError(`iom sql needs a query, e.g. iom sql "SELECT count(*) FROM projects"`);
-  let stmt: Database.Statement;
+  let stmt: BetterSqlite3.Statement;
   try {
     stmt = db.prepare(sql);
   } catch (err) {

@@ -5,8 +5,14 @@ import { checkStatsOptions, projectStats, type StatRow, type StatsBy } from '../
 import { chalkFor, useColor } from '../output/color.js';
 import { humanMoney } from '../output/human.js';
 import { ellipsize, renderCsv, renderJson, renderNdjson, type Format, type Row } from '../output/render.js';
-import type { StatsFlags } from './commands/stats.js';
 import type { Globals, logger as makeLogger } from './options.js';
+import type { QueryFlags } from './query-run.js';
+
+/** The flags of `iom stats`. */
+export interface StatsFlags extends QueryFlags {
+  by: string;
+  sum?: string;
+}
 
 export function runStats(flags: StatsFlags, g: Globals, log: ReturnType<typeof makeLogger>, format: Format): void {
   checkStatsOptions(flags.by, flags.sum);

@@ -1,8 +1,15 @@
 // Rows -> text in one of four formats. JSON is never coloured; a table fits the terminal.
-import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+import type TableClass from 'cli-table3';
+import type { stringify as Stringify } from 'csv-stringify/sync';
 import { chalkFor } from './color.js';
 import { visibleLine } from './safe.js';
+
+// cli-table3 and csv-stringify are loaded when a table or CSV is written, not with this module:
+// a JSON answer (what a pipe gets) does not parse them (issue 13, start-up).
+const load = createRequire(import.meta.url);
+const Table = (): typeof TableClass => load('cli-table3') as typeof TableClass;
+const stringify: typeof Stringify = (...args: Parameters<typeof Stringify>) => (load('csv-stringify/sync') as { stringify: typeof Stringify }).stringify(...args);
 
 export { FORMATS, type Format } from './formats.js';
 
@@ -151,7 +158,7 @@ export function renderTable(rows: Row[], opts: TableOptions): string {
     cells = cells.map((row) => fit.keep.map((i) => row[i]!));
     widths = fit.widths;
   }
-  const table = new Table({
+  const table = new (Table())({
     head: heads.map((h, i) => c.bold(widths ? ellipsize(h, widths[i]!) : h)),
     style: opts.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
     ...(widths ? { colWidths: widths.map((w) => w + 2) } : {}),

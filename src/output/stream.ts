@@ -2,9 +2,14 @@
 // holding every row (or the whole text) in memory. Output is gathered into a 64 KB buffer and
 // written synchronously to stdout (files and pipes are synchronous on Linux and macOS).
 import { writeSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+import type { stringify as Stringify } from 'csv-stringify/sync';
 import { csvCells, CSV_OPTIONS } from './render.js';
 import type { Row } from './render.js';
+
+// loaded when CSV is written (see render.ts)
+const load = createRequire(import.meta.url);
+const stringify: typeof Stringify = (...args: Parameters<typeof Stringify>) => (load('csv-stringify/sync') as { stringify: typeof Stringify }).stringify(...args);
 
 const CHUNK = 64 * 1024;
 

@@ -4,48 +4,11 @@ import { UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import type { Beneficiaries } from '../types.js';
 import { buildWhere, type QueryFilters } from './filters.js';
-import { mergeRows, type Conflict } from './merge.js';
+import { mergeRows } from './merge.js';
+import type { ProjectRow } from './row.js';
 import { snippetFor } from './snippet.js';
 
-export interface ProjectRow {
-  id: string;
-  title: string;
-  acronym: string | null;
-  status: string | null;
-  status_derived: boolean;
-  type: string | null;
-  section: string | null;
-  start: string | null;
-  end: string | null;
-  end_open: boolean;
-  activity_start: string | null;
-  activity_end: string | null;
-  budget: { amount: number; currency: string } | null;
-  budget_usd: number | null;
-  countries: string[];
-  donors: string[];
-  donor_codes: (string | null)[];
-  partners: string[];
-  implementers: string[];
-  places: string[];
-  beneficiaries: Beneficiaries[];
-  coverage: string | null;
-  year: number | null;
-  idf_region: string | null;
-  prima_id: string | null;
-  project_id: string | null;
-  kind: string;
-  summary: string | null;
-  source: string;
-  repairs: number;
-  /** Every source that describes this project (one unless records were merged). */
-  sources: string[];
-  /** The ids of the source records behind this row. */
-  records: string[];
-  /** Fields on which the sources disagree, each value with its source. */
-  conflicts: Conflict[];
-  snippet?: string;
-}
+export type { ProjectRow } from './row.js';
 
 /** How many records (from different sources) the project of record p has; p must be projects. */
 export const GROUP_SIZE = '(SELECT count(*) FROM projects q WHERE q.group_id = p.group_id)';

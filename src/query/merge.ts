@@ -1,12 +1,9 @@
 // Folding the records of one project (same group_id, from different sources) into one row.
 // Nothing is dropped: lists are united, and where sources disagree on a value the row keeps
 // one value (from the fullest record) and lists every value with its source under `conflicts`.
-import type { ProjectRow } from './list.js';
+import type { Conflict, ProjectRow } from './row.js';
 
-export interface Conflict {
-  field: string;
-  values: { value: unknown; source: string; record: string }[];
-}
+export type { Conflict } from './row.js';
 
 /** Fields compared across sources; a disagreement there is reported. */
 const COMPARED = ['status', 'type', 'start', 'end', 'budget_usd', 'project_id', 'prima_id', 'acronym', 'coverage'] as const;

@@ -3,8 +3,7 @@
 // bounded: FTS5 scores every match against every other, so its cost grows with the square of the
 // matches in one record. A record whose text is longer than NATIVE_MAX characters is given a
 // snippet made the same way from a window of WINDOW characters around the first matching word.
-import Database from 'better-sqlite3';
-import type { Db } from '../store/db.js';
+import { Database, type Db } from '../store/db.js';
 
 /** Records up to this many characters (title + summary + text) get FTS5's snippet directly. */
 export const NATIVE_MAX = 32 * 1024;

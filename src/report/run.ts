@@ -3,7 +3,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { IomError, UsageError } from '../errors.js';
 import { openDb, resolveDbPath } from '../store/db.js';
 import { listProjects } from '../query/list.js';
-import type { QueryFlags } from '../cli/commands/query.js';
+import type { QueryFlags } from '../cli/query-run.js';
 import type { Globals, logger as makeLogger } from '../cli/options.js';
 import { buildReportData } from './data.js';
 import { renderReport } from './html.js';

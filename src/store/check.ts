@@ -1,6 +1,5 @@
 // `iom check`: SQLite's own integrity check, then the tool's consistency rules.
-import Database from 'better-sqlite3';
-import type { Db } from './db.js';
+import { Database, type Db } from './db.js';
 import { SCHEMA_VERSION, linksExpr } from './schema.js';
 
 export interface CheckResult {

@@ -1,8 +1,9 @@
 // Opening the database: where it lives, WAL, busy timeout, schema migrations.
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import { retryBusy } from './busy.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -48,7 +49,30 @@ function fileUri(path: string): string {
   return `file:${path.replace(/[%?#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
-export type Db = Database.Database;
+/**
+ * better-sqlite3, required rather than imported: it is CommonJS, and an ESM import of it makes node
+ * scan its source for export names (cjs-module-lexer) on every start (issue 13, ~3 ms measured).
+ * Other modules take it from here.
+ */
+export const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+export type Db = BetterSqlite3.Database;
+
+let addon: string | null | undefined;
+/**
+ * better-sqlite3's compiled addon, handed to it directly: left to itself it finds the file with the
+ * `bindings` package, which loads two more modules and tries a dozen paths on every start (a few ms
+ * of each read-only command, issue 13). null: not where npm installs it; better-sqlite3 looks itself.
+ */
+function nativeBinding(): string | undefined {
+  if (addon === undefined) {
+    try {
+      addon = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    } catch {
+      addon = null;
+    }
+  }
+  return addon ?? undefined;
+}
 
 /** --db, else $IOM_DB, else $XDG_DATA_HOME/iom/iom.sqlite (default ~/.local/share/iom/iom.sqlite). */
 export function resolveDbPath(flag?: string): string {
@@ -72,7 +96,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   let db: Db;
   try {
     if (opts.create !== false && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path, { readonly: !!opts.readonly, fileMustExist: opts.create === false || !!opts.readonly, timeout: 10000 });
+    db = new Database(path, { readonly: !!opts.readonly, fileMustExist: opts.create === false || !!opts.readonly, timeout: 10000, nativeBinding: nativeBinding() });
   } catch (err) {
     const msg = (err as Error).message;
     const code = (err as NodeJS.ErrnoException).code;
@@ -95,7 +119,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
       // shared memory it reads through. Nobody can write it there, so it is read as immutable.
       if (/^SQLITE_READONLY_DIRECTORY|^SQLITE_CANTOPEN/.test((err as { code?: string }).code ?? '')) {
         db.close();
-        db = new Database(`${fileUri(path)}?immutable=1`, { readonly: true, fileMustExist: true, timeout: 10000 });
+        db = new Database(`${fileUri(path)}?immutable=1`, { readonly: true, fileMustExist: true, timeout: 10000, nativeBinding: nativeBinding() });
         try {
           v = schemaVersion(db);
         } catch {
@@ -108,7 +132,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     if (v > 0 && v < SCHEMA_VERSION && !readOnlyReason(path)) {
       db.close();
       openDb(path, { create: false }).close();
-      db = new Database(path, { readonly: true, fileMustExist: true, timeout: 10000 });
+      db = new Database(path, { readonly: true, fileMustExist: true, timeout: 10000, nativeBinding: nativeBinding() });
     }
   }
   try {

@@ -1,6 +1,5 @@
 import { Argument, type Command, type Option } from 'commander';
-
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+import { SHELLS } from '../choices.js';
 
 /**
  * Lists an option's values in --help and offers them to shell completion, leaving the check to

@@ -1,15 +1,10 @@
 import { Option, type Command } from 'commander';
 import { globals, logger } from '../options.js';
 import { hintChoices } from './completion.js';
-import { addFilterOptions, type QueryFlags } from './query.js';
+import { addFilterOptions } from './query.js';
+import { EXPORT_FORMATS } from '../choices.js';
+import type { ExportFlags } from '../export-run.js';
 
-export const EXPORT_FORMATS = ['iati', 'csv', 'json', 'ndjson'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportFlags extends Omit<QueryFlags, 'format'> {
-  format?: string;
-  output?: string;
-}
 
 export function register(program: Command): void {
   const cmd = program.command('export').description('write the matching projects as IATI 2.03 activity XML, CSV, JSON or NDJSON');

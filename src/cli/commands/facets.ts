@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { formatOption, globals, jsonOption, logger, pickFormat } from '../options.js';
-import { addFilterOptions, type QueryFlags } from './query.js';
+import { addFilterOptions } from './query.js';
+import type { FacetsFlags } from '../facets-run.js';
 
-export interface FacetsFlags extends QueryFlags {
-  all?: boolean;
-}
 
 export function register(program: Command): void {
   const cmd = program

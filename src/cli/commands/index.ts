@@ -16,4 +16,19 @@ import { register as report } from './report.js';
 import { register as sql } from './sql.js';
 import { register as completion } from './completion.js';
 
-export const commandModules: Array<(program: Command) => void> = [ingest, query, show, sources, donors, stats, facets, exportCmd, report, sql, repair, check, info, completion];
+export const commandModules: Array<[name: string, register: (program: Command) => void]> = [
+  ['ingest', ingest],
+  ['query', query],
+  ['show', show],
+  ['sources', sources],
+  ['donors', donors],
+  ['stats', stats],
+  ['facets', facets],
+  ['export', exportCmd],
+  ['report', report],
+  ['sql', sql],
+  ['repair', repair],
+  ['check', check],
+  ['info', info],
+  ['completion', completion],
+];

@@ -1,26 +1,7 @@
 import type { Command } from 'commander';
 import { formatOption, globals, intOption, jsonOption, logger, pickFormat } from '../options.js';
-import type { Format } from '../../output/render.js';
+import type { QueryFlags } from '../query-run.js';
 
-export interface QueryFlags {
-  donor?: string;
-  country?: string;
-  status?: string;
-  type?: string;
-  year?: string;
-  from?: string;
-  to?: string;
-  text?: string;
-  source?: string;
-  limit?: number;
-  offset?: number;
-  sort?: string;
-  fields?: string;
-  wide?: boolean;
-  unmerged?: boolean;
-  format?: Format;
-  json?: boolean;
-}
 
 /** The filter options, shared by query, stats and export. */
 export function addFilterOptions(cmd: Command): Command {

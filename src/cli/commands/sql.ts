@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
 import { formatOption, globals, jsonOption, pickFormat } from '../options.js';
-import type { Format } from '../../output/render.js';
+import type { SqlFlags } from '../sql-run.js';
 
-export interface SqlFlags {
-  /** -p name value, repeated: flattened by commander into [name, value, name, value…]. */
-  param?: string[];
-  format?: Format;
-  json?: boolean;
-  wide?: boolean;
-}
 
 export function register(program: Command): void {
   program

@@ -1,12 +1,9 @@
 import { Option, type Command } from 'commander';
 import { hintChoices } from './completion.js';
 import { formatOption, globals, jsonOption, logger, pickFormat } from '../options.js';
-import { addFilterOptions, type QueryFlags } from './query.js';
+import { addFilterOptions } from './query.js';
+import type { StatsFlags } from '../stats-run.js';
 
-export interface StatsFlags extends QueryFlags {
-  by: string;
-  sum?: string;
-}
 
 /** The same lists as STATS_BY and STATS_SUM in src/query/stats.ts (a test checks), kept here so
  *  that listing them in --help does not load the query code. */

@@ -273,7 +273,7 @@ describe('normalizeRecord: other cases', () => {
     expect(r.beneficiaries).toMatchObject([{ count: 5500, what: 'bénéficiaires', qualifier: 'at-least' }]);
   });
 
-  test('activity sheet: the countries named in the text are added even when a place was found', () => {
+  test('activity sheet: the countries named in the text are added; an IOM office's city ("l’OIM Paris") is no project place', () => {
     const text =
       '• Action transnationale pour la lutte contre la traite Mai 2015 – Novembre 2016 Coordonné par l’OIM Paris, l’objectif du projet est d’améliorer ' +
       'le cadre du retour des victimes de la traite provenant des 5 pays Etats Membres de l’Union Européenne : la France, la Grèce, l’Italie, la Pologne et ' +
@@ -284,7 +284,7 @@ describe('normalizeRecord: other cases', () => {
     );
     expect(r.title).toBe('Action transnationale pour la lutte contre la traite');
     expect(r.countries.map((c) => c.code)).toEqual(['FR', 'GR', 'IT', 'PL', 'ES', 'AL', 'UA', 'MA']);
-    expect(r.places.map((p) => p.name)).toEqual(['Paris']);
+    expect(r.places.map((p) => p.name)).toEqual([]);
     expect(r.beneficiaries).toEqual([]);
   });
 

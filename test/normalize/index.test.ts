@@ -273,7 +273,7 @@ describe('normalizeRecord: other cases', () => {
     expect(r.beneficiaries).toMatchObject([{ count: 5500, what: 'bénéficiaires', qualifier: 'at-least' }]);
   });
 
-  test('activity sheet: the countries named in the text are added; an IOM office's city ("l’OIM Paris") is no project place', () => {
+  test('activity sheet: the countries named in the text are added; an IOM office’s city ("l’OIM Paris") is no project place', () => {
     const text =
       '• Action transnationale pour la lutte contre la traite Mai 2015 – Novembre 2016 Coordonné par l’OIM Paris, l’objectif du projet est d’améliorer ' +
       'le cadre du retour des victimes de la traite provenant des 5 pays Etats Membres de l’Union Européenne : la France, la Grèce, l’Italie, la Pologne et ' +

@@ -92,6 +92,9 @@ const YEAR_CONTEXT = /(?:\b(?:en|depuis|in|since|d'ici|avant|apr[èe]s|fin|d[ée
  * Beneficiary counts in a text, each with the sentence it came from (whitespace collapsed).
  * qualifier: 'at-least' ("plus de"), 'about' ("environ"), else 'exactly'.
  */
+const CONTEXT_RE = /(?<![\p{L}])(?:avai(?:en)?t|étai(?:en)?t|had)\s+(?:\p{L}+\s+)?(?:\p{L}+é(?:e|s|es)?|been|\p{L}+ed)(?![\p{L}])/iu;
+const PROJECT_RE = /(?<![\p{L}])(?:projets?|projects?|programmes?|programs?|formations?|trainings?|bénéfici\p{L}*|benefit\p{L}*|participants?)(?![\p{L}])/iu;
+
 export function findBeneficiaries(text: string | readonly string[] | null | undefined): Beneficiaries[] {
   if (!text) return [];
   if (Array.isArray(text)) return dedupe(text.flatMap((t) => findBeneficiaries(t)));
@@ -99,6 +102,9 @@ export function findBeneficiaries(text: string | readonly string[] | null | unde
   if (!/\d/.test(text as string)) return [];
   const out: Beneficiaries[] = [];
   for (const sent of sentences(text as string, (raw) => /\d/.test(raw))) {
+    // Context, not the project's people: what had happened before it ("En mars 2014, environ
+    // 13 000 migrants avaient demandé à être régularisés"), said in the pluperfect.
+    if (CONTEXT_RE.test(sent.text) && !PROJECT_RE.test(sent.text)) continue;
     for (const m of sent.text.matchAll(pattern())) {
       const g = m.groups!;
       const numText = g.num!;

@@ -12,7 +12,11 @@ describe('findBeneficiaries', () => {
     ['• 100 personnes migrantes régularisées', [[100, 'personnes migrantes', 'exactly']]],
     ['• 50 migrant.e.s, parmi la population', [[50, 'migrants', 'exactly']]],
     ['dont 20 migrants bénéficieront', [[20, 'migrants', 'exactly']]],
-    ['environ 13 000 migrants avaient demandé', [[13000, 'migrants', 'about']]],
+    ['environ 13 000 migrants ont demandé', [[13000, 'migrants', 'about']]],
+    // What had happened before the project (pluperfect) is context, not its beneficiaries (issue 15).
+    ['En mars 2014, environ 13 000 migrants avaient demandé à être régularisés.', []],
+    ['Since 2019, 9,000 migrants had been registered.', []],
+    ['En 2014, 300 migrants avaient été formés par le projet.', [[300, 'migrants', 'exactly']]],
     ['près de 1 200 jeunes', [[1200, 'jeunes', 'about']]],
     ['au moins 40 participant·e·s', [[40, 'participants', 'at-least']]],
     ['12 participantes', [[12, 'participants', 'exactly']]],

@@ -62,11 +62,24 @@ export function resolvePlace(raw: string): PlaceRef | null {
 export function findPlacesInText(text: string, toks: Tok[] = tokenize(text)): PlaceRef[] {
   const seen = new Set<string>();
   const out: PlaceRef[] = [];
-  for (const m of index().findAll(text, toks, 'text')) {
-    const key = `${m.value.name}|${m.value.country}`;
-    if (seen.has(key)) continue;
+  const add = (value: Parameters<typeof toRef>[0], raw: string) => {
+    const key = `${value.name}|${value.country}`;
+    if (seen.has(key)) return;
     seen.add(key);
-    out.push(toRef(m.value, text.slice(m.start, m.end)));
+    out.push(toRef(value, raw));
+  };
+  for (const m of index().findAll(text, toks, 'text')) {
+    const raw = text.slice(m.start, m.end);
+    // "à Tanger, Tétouan, Fès": a list of cities, not the region "Tanger-Tétouan" whose name
+    // would join two of them across the comma. Each part is read on its own.
+    if (/,/.test(raw)) {
+      for (const part of raw.split(/\s*,\s*/)) {
+        const r = part ? index().findAll(part, tokenize(part), 'text') : [];
+        for (const x of r) if (x.start === 0 && x.end === part.length) add(x.value, part);
+      }
+      continue;
+    }
+    add(m.value, raw);
   }
   return out;
 }

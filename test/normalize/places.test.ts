@@ -94,3 +94,12 @@ describe('findPlacesInText', () => {
     for (const p of PLACES) expect(resolvePlace(p.name)?.name, p.name).toBe(p.name);
   });
 });
+
+describe('a list of cities is not a region named after two of them (issue 15)', () => {
+  test('"à Tanger, Tétouan, Fès" gives three cities, not "Tanger-Tétouan"', () => {
+    expect(findPlacesInText('Des ateliers se sont tenus à Tanger, Tétouan, Fès et Oujda.').map((p) => p.name)).toEqual(['Tanger', 'Tétouan', 'Fès', 'Oujda']);
+  });
+  test('the region written as one name stays the region', () => {
+    expect(findPlacesInText('dans la région de Tanger-Tétouan-Al Hoceïma').map((p) => p.kind)).toEqual(['region']);
+  });
+});

@@ -134,6 +134,8 @@ export interface ProjectDraft {
   places?: string[];
   /** Values of a country field ("Ghana, Côte d'Ivoire, Togo", "Lac Province …, Chad"), as written. */
   countriesText?: string[];
+  /** The site's names ("IOM Mexico", "OIM Mali"), which may say the country it covers. */
+  siteCountries?: string;
   /** Headings of a listing page that may name the country of all its projects ("Mauritanie"). */
   pageCountries?: string;
   /** The line or sentence each field was read from, by field name. */

@@ -308,7 +308,10 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
       const text = maskFunders(maskSpans(head, findFunderSpans(head, tokenize(head))), draft.donors);
       const all = findCountriesInText(text);
       const located = all.filter((c) => locative(text, c.raw ?? c.name));
-      for (const c of located.length ? located : all) addCountry(c);
+      // A country site ("… | IOM Mexico", "OIM Mali") says where, better than countries the text
+      // names without "in"/"au" (often where migrants come from).
+      const site = draft.siteCountries ? findCountriesInText(draft.siteCountries) : [];
+      for (const c of located.length ? located : site.length ? site : all) addCountry(c);
     }
   }
   if (draft.kind === 'iom-activity-sheet') {

@@ -61,5 +61,9 @@ export function setPageCountries(drafts: ProjectDraft[], lines: Line[], meta: Pa
     .map((l) => l.text)
     .filter((t) => t && !t.startsWith('- ') && !isSentence(t));
   const text = [meta?.title, meta?.siteName, ...heads].filter(Boolean).join(' ; ');
-  for (const d of drafts) d.pageCountries = text;
+  const site = siteNames(meta, lines).filter((n) => /(?<![\p{L}])(?:IOM|OIM|UNHCR|HCR|Embassy|Ambassade|Delegation|Délégation)(?![\p{L}])/u.test(n)).join(' ; ');
+  for (const d of drafts) {
+    d.pageCountries = text;
+    if (site) d.siteCountries = site;
+  }
 }

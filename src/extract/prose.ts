@@ -107,6 +107,9 @@ const FUNDER_TRIGGERS = [
   'thanks\\s+to\\s+(?:a\\s+|the\\s+)?(?:generous\\s+)?(?:contribution|funding|support|grant)\\s+(?:from|of|by)',
   'made\\s+possible\\s+(?:by|thanks\\s+to)\\s+(?:a|an|the)?\\s*(?:[$€£]?\\s?[\\d.,]+\\s*(?:million\\s+)?(?:\\p{L}+\\s+)?)?(?:grant|contribution|funding|support)?\\s*(?:from|of|by)?',
   'supported\\s+(?:financially\\s+)?by',
+  'through\\s+(?:funding|a\\s+grant|support|a\\s+contribution|financing)\\s+(?:from|of|by)',
+  '(?:funding|financing|financial\\s+support)\\s+(?:is|was|has\\s+been|will\\s+be)\\s+provided\\s+by',
+  '(?:sur|sous)\\s+(?:un\\s+)?financement\\s+(?:de\\s+la|de\\s+l[’\']|du|des|de|d[’\'])',
   'sponsored\\s+by',
   'avec\\s+(?:le|l[’\'])\\s*(?:soutien|appui|concours|financement|aide)(?:\\s+financier|\\s+financière)?\\s+(?:de\\s+la|de\\s+l[’\']|du|des|de|d[’\'])',
   'grâce\\s+(?:à\\s+(?:une|la|un|l[’\'])\\s*|au\\s+|aux\\s+)(?:contribution|financement|soutien|appui|subvention|don|aide)(?:\\s+financi(?:er|ère))?\\s+(?:de\\s+la|de\\s+l[’\']|du|des|de|d[’\'])',
@@ -166,6 +169,13 @@ export function findFunderPhrases(text: string, evidenceOf: (at: number) => stri
     out.push({ value: name, trigger: m[0].trim(), at: m.index!, evidence: evidenceOf(m.index!) });
   }
   return out;
+}
+
+/** "the EU-funded programme", "a USAID-funded project": the funder written as an adjective. */
+const FUNDED_ADJ_RE = /(?<![\p{L}-])((?:\p{Lu}[\p{L}.]*\s){0,2}\p{Lu}[\p{L}.]*)[-‐](?:funded|financed|backed|sponsored)(?![\p{L}])/gu;
+
+export function findFundedAdjectives(text: string): Found[] {
+  return [...text.matchAll(FUNDED_ADJ_RE)].map((m) => ({ value: m[1]!, evidence: text }));
 }
 
 /** A government or its representative granting money: "la Norvège accorde", "the Embassy of X signed a grant". */

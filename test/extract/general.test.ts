@@ -158,3 +158,16 @@ describe('pages with no project are refused, saying what was missing', () => {
     expect((err as Error).message).toMatch(/^no project found: (no project title|no funder, date or amount found|nothing that names a project)/);
   });
 });
+
+describe('more ways pages name a funder', () => {
+  it.each([
+    ['The EU-funded programme "Safe Roads Home" will run from May 2021 to 2023 in Niger.', 'EU'],
+    ['Funding is provided by the Government of Canada for the project "Safe Roads Home" (2021-2023).', 'CA'],
+    ['Le projet « Routes sûres » est mis en œuvre sur financement de l’Union européenne de 2021 à 2023.', 'EU'],
+    ['The project "Safe Roads Home" runs from 2021 to 2023 through a grant from the Government of Japan.', 'JP'],
+  ])('%s', (sentence, code) => {
+    const text = [...MENU, 'Safe Roads Home', sentence, ...FOOTER].join('\n');
+    const r = records(text).records[0]!;
+    expect(r.donors.map((d) => d.code)).toEqual([code]);
+  });
+});

@@ -3,7 +3,7 @@
 import type { ProjectDraft } from '../../types.js';
 import { blockText, type Line } from '../lines.js';
 import type { Field } from '../fields.js';
-import { findFunderPhrases, findGrantors, findPeriod, stripDateline, type Found } from '../prose.js';
+import { findFundedAdjectives, findFunderPhrases, findGrantors, findPeriod, stripDateline, type Found } from '../prose.js';
 import { findMoneyInText, parseDateRange, parseMoney } from '../../normalize/index.js';
 import { PROJECT_WORD_RE } from './headline.js';
 import { resolveLooseDonor } from './site.js';
@@ -103,6 +103,9 @@ export function addProseFacts(facts: Facts, sentences: string[], wholePage = fal
     };
     const phrases = findFunderPhrases(text, sentenceAt);
     facts.donors.push(...phrases.map((p) => ({ value: p.value, evidence: p.evidence })));
+    if (facts.donors.length === 0) {
+      for (const s of sentences) for (const a of findFundedAdjectives(s)) if (resolveLooseDonor(a.value).known) facts.donors.push({ value: a.value, evidence: s });
+    }
     if (facts.donors.length === 0) {
       // "la Norvège accorde …", "Global Affairs Canada supports this project with …": only a funder the registry knows.
       for (const s of sentences) {

@@ -39,6 +39,8 @@ export function labelKey(text: string): FieldKey | undefined {
   if (bare) return bare;
   // "dont contribution de l'Union européenne", "Total amount drawn from the Trust Fund": a share of the money and who gives it.
   if (/^(?:dont\s+|of\s+which\s+)?(?:total\s+)?(?:contribution|montant|amount|part|share|financement|funding)\b.{0,40}\b(?:de|du|des|from|of|by|par)\b/.test(k) && k.split(' ').length <= 9) return 'budgetPart';
+  // "EU funding", "Swiss contribution", "UK grant": a funder's share named before the word.
+  if (/^[\p{L}.'’-]{2,20}(?:\s[\p{L}.'’-]{2,20})?\s+(?:funding|contribution|financing|grant|allocation)$/u.test(k)) return 'budgetPart';
   return undefined;
 }
 

@@ -208,6 +208,12 @@ export function parseDateRange(raw: string | null | undefined): DateRange {
   if (single) return { start: single.iso, end: single.iso, open: false };
   const q = quarter(s);
   if (q) return q;
+  // "12 months from July 2024", "6 mois à partir de juin 2023": a duration and a start; the start.
+  const dur = /^\d+\s+(?:mois|months?|ans?|années?|years?|semaines?|weeks?)\s+(?=from|starting|a partir|a compter|des|debut|beginning)(.+)$/.exec(s);
+  if (dur) {
+    const r = parseDateRange(dur[1]);
+    if (r.start) return { start: r.start, end: null, open: false };
+  }
   // "Q1 2023 to Q4 2024": the first quarter's first month to the second's last.
   const qq = /^(?:from\s+|de\s+|du\s+)?((?:q|t)[1-4]\s*(?:19|20)\d{2})\s*(?:-|to|a|au|until|through)\s*((?:q|t)[1-4]\s*(?:19|20)\d{2})$/.exec(s);
   if (qq) {

@@ -59,8 +59,8 @@ export function factsFromFields(fields: Field[]): Facts {
         // "EU contribution", "Budget de la Suisse", "dont contribution de l'Union européenne": the label names a funder.
         const who = f.label
           .replace(/^(?:dont\s+|of\s+which\s+)?(?:phase en cours\s+)?(?:total\s+)?(?:budget|contribution|montant|amount|part|share|financement|funding)(?:\s+drawn)?\s+(?:de\s+la|de\s+l[’']|du|des|de|from\s+the|from|of\s+the|of|by\s+the|by|par\s+la|par\s+le|par)\s*/iu, '')
-          .replace(/\s*contribution$/iu, '');
-        if (who !== f.label || /contribution$/iu.test(f.label)) facts.labelDonor ??= { value: who, evidence: f.evidence };
+          .replace(/\s*(?:contribution|funding|financing|grant|allocation)$/iu, '');
+        if (who !== f.label) facts.labelDonor ??= { value: who, evidence: f.evidence };
         break;
       }
       case 'country':
@@ -146,11 +146,15 @@ export function addProseFacts(facts: Facts, sentences: string[], wholePage = fal
 
 const DATE_CONTEXT_RE = /(?<![\p{L}])(?:projets?|projects?|programmes?|programs?|initiatives?|actions?|interventions?|activit(?:y|ies|é|és)|implementation|mise\s+en\s+(?:œ|oe)uvre|will\s+run|runs|ran|se\s+déroul\p{L}*|durée|duration|launched|lancée?s?|démarr\p{L}*|début\p{L}*|started|starts|began|prolong\p{L}*|extended|convention|grant|subvention|agreement|accord)(?![\p{L}])/iu;
 
-const FUNDING_WORD_RE = /(?<![\p{L}])(?:financ\p{L}*|funding|funded|grant|subvention|contribution|budget|montant|co[uû]t|cost|worth|convention|accord[ée]e?|allou\p{L}*|octroy\p{L}*|d[’']un\s+montant|valued)(?![\p{L}])/iu;
+const LARGER_RE = /(?<![\p{L}])(?:broader|wider|overall\s+(?:programme|portfolio)|separate\s+from|distinct\s+(?:from|de)|plus\s+large|au\s+total|in\s+total|cumulative|cumulés?|tous\s+secteurs|across\s+\d+\s+countries|portefeuille|portfolio)(?![\p{L}])/iu;
+
+const FUNDING_WORD_RE = /(?<![\p{L}])(?:financ\p{L}*|funding|funded|grant|subvention|contribution|budget|montant|co[uû]t|cost|worth|convention|accord[ée]e?|allou\p{L}*|octroy\p{L}*|d[’']un\s+montant|valued|committed|commits|engag\p{L}*)(?![\p{L}])/iu;
 
 /** Sentences ordered by how much they speak of the project: its name word and funding words first, then page order. */
 function rankSentences(sentences: string[]): string[] {
-  const score = (s: string) => (PROJECT_WORD_RE.test(s) ? 1 : 0) + (FUNDING_WORD_RE.test(s) ? 1 : 0) + (findFunderPhrases(s).length ? 2 : 0) - (/(?<![\p{L}])(?:pays|country|national|nationale|country programme|programme pays|strat[ée]gie|strategy|cadre de coop[ée]ration|cooperation framework)(?![\p{L}])/iu.test(s) && /(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}/.test(s) ? 1 : 0);
+  // A larger whole ("Australia's broader programme, worth AUD 60 million, is separate from this
+  // initiative", "a country programme … between 2016 and 2022") is not the project.
+  const score = (s: string) => (PROJECT_WORD_RE.test(s) ? 1 : 0) + (FUNDING_WORD_RE.test(s) ? 1 : 0) + (findFunderPhrases(s).length || findGrantors(s).length ? 2 : 0) - (LARGER_RE.test(s) ? 2 : 0) - (/(?<![\p{L}])(?:pays|country|national|nationale|country programme|programme pays|strat[ée]gie|strategy|cadre de coop[ée]ration|cooperation framework)(?![\p{L}])/iu.test(s) && /(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}/.test(s) ? 1 : 0);
   return sentences
     .map((s, i) => ({ s, i, k: score(s) }))
     .sort((a, b) => b.k - a.k || a.i - b.i)

@@ -121,15 +121,11 @@ export function readGeneral(input: PageInput): GeneralResult {
       const to = mentions[k + 1]?.sentence ?? sentencesAll.length;
       const own = sentencesAll.slice(from, Math.max(to, from + 1));
       const f: Facts = { donors: [], countries: [], partners: [] };
-      addProseFacts(f, own, false, m.acronym ? `${m.title} (${m.acronym})` : m.title);
-      // Facts the page states once for its only project.
-      if (mentions.length === 1) {
-        const whole: Facts = { donors: [], countries: [], partners: [] };
-        addProseFacts(whole, sentencesAll, true);
-        if (!f.donors.length) f.donors = whole.donors;
-        if (!f.period && !f.start && !f.end) Object.assign(f, { period: whole.period, start: whole.start, end: whole.end });
-        f.budget ??= whole.budget;
-      }
+      // The only project a page names: every sentence of the page speaks of it (its funder may
+      // come before its name), ranked; several: each from the sentences from its name to the next.
+      const name = m.acronym ? `${m.title} (${m.acronym})` : m.title;
+      if (mentions.length === 1) addProseFacts(f, sentencesAll, true, name);
+      else addProseFacts(f, own, false, name);
       const block = lines.filter((l) => own.some((s) => l.text.includes(s.slice(0, 40))));
       drafts.push(toDraft(m.title, f, k, block.length ? block : lines.slice(0, 1), { acronym: m.acronym, summary: own.join(' ') }));
     });

@@ -27,10 +27,14 @@ export function headingSections(lines: Line[], meta: PageMeta | undefined, layou
     const body = lines.slice(i + 1, next).filter((l) => l.text);
     const sentences = toParagraphs(body, layout).flatMap((p) => toSentences(p));
     const scan = scanFields(lines, i + 1, next);
-    const facts = factsFromFields(scan.fields.filter((f) => f.key !== 'other'));
+    const facts = factsFromFields(scan.fields.filter((f) => f.key !== 'other' && f.key !== 'title'));
     addProseFacts(facts, sentences);
-    if (!facts.donors.length && !(facts.budget && (facts.period || facts.start))) return;
-    drafts.push(toDraft(stripListMark(lines[i]!.text), facts, drafts.length, [lines[i]!, ...body], { summary: sentences.join(' ') }));
+    // A section that names its project in a field ("Purpose: …" under the grantee's name) is that
+    // project, titled so; its amount alone is enough to be a grant.
+    const named = scan.fields.find((f) => f.key === 'title');
+    if (!facts.donors.length && !(facts.budget && (facts.period || facts.start || named))) return;
+    const title = named?.value ?? stripListMark(lines[i]!.text);
+    drafts.push(toDraft(title, facts, drafts.length, [lines[i]!, ...body], { summary: sentences.join(' ') }));
   });
   return drafts.length >= 2 ? drafts : [];
 }

@@ -6,7 +6,7 @@
 // Labels come from data/labels.json (French and English). A label the reader does not know is
 // skipped with its value and counted, never the end of the fields.
 import labelData from './data/labels.json' with { type: 'json' };
-import { foldKey, isSentence as isProse, type Line } from './lines.js';
+import { foldKey, isSentence, type Line } from './lines.js';
 import { parseDateRange, findMoneyInText, findCountriesInText, parseMoney, resolveCountry } from '../normalize/index.js';
 
 /** A value one of whose parts is a country's name ("Lac Province (…), Chad"). */
@@ -101,15 +101,15 @@ function endsValues(lines: Line[], i: number): boolean {
   const t = lines[i]!.text;
   if (!t) return false;
   if (isLabelLine(t)) return true;
-  if (isProse(t) || t.length > 160) return true;
+  if (isSentence(t) || t.length > 160) return true;
   const next = lines.slice(i + 1).find((l) => l.text);
-  return !!next && (isProse(next.text) || next.text.length > 160) && t.length <= 60 && !/\d/.test(t);
+  return !!next && (isSentence(next.text) || next.text.length > 160) && t.length <= 60 && !/\d/.test(t);
 }
 
 /** The end of a table's rows: prose or a label (a short cell above prose is still a cell). */
 function endsRows(lines: Line[], i: number): boolean {
   const t = lines[i]!.text;
-  return !!t && (isLabelLine(t) || isProse(t) || t.length > 160);
+  return !!t && (isLabelLine(t) || isSentence(t) || t.length > 160);
 }
 
 /**
@@ -140,7 +140,7 @@ export function scanFields(lines: Line[], from = 0, to = lines.length): FieldSca
       if (!value) {
         // "Donor:" alone: its value may be on the next line, unless that line is a label itself.
         const j = nextContent(i + 1);
-        if (j < to && !isLabelLine(lines[j]!.text) && !unknownColonLabel(lines[j]!.text) && !isProse(lines[j]!.text) && lines[j]!.text.length <= 160) {
+        if (j < to && !isLabelLine(lines[j]!.text) && !unknownColonLabel(lines[j]!.text) && !isSentence(lines[j]!.text) && lines[j]!.text.length <= 160) {
           value = lines[j]!.text;
           evidence = `${t} ${value}`;
           used.add(j);
@@ -166,7 +166,7 @@ export function scanFields(lines: Line[], from = 0, to = lines.length): FieldSca
     }
     for (const r of run) used.add(r.at);
     if (run.length === 1) {
-      if (j < to && !isLabelLine(lines[j]!.text) && !isProse(lines[j]!.text) && lines[j]!.text.length <= 200) {
+      if (j < to && !isLabelLine(lines[j]!.text) && !isSentence(lines[j]!.text) && lines[j]!.text.length <= 200) {
         const value = lines[j]!.text;
         used.add(j);
         fields.push({ key, label: run[0]!.label, value, at: j, labelAt: i, evidence: `${run[0]!.label}: ${value}` });
@@ -176,7 +176,7 @@ export function scanFields(lines: Line[], from = 0, to = lines.length): FieldSca
         const k = nextContent(i);
         const k2 = k < to ? nextContent(k + 1) : to;
         const k3 = k2 < to ? nextContent(k2 + 1) : to;
-        if (k3 < to && !isLabelLine(lines[k]!.text) && !isLabelLine(lines[k2]!.text) && isLabelLine(lines[k3]!.text) && lines[k]!.text.length <= 40 && !/\d/.test(lines[k]!.text) && !isProse(lines[k2]!.text)) {
+        if (k3 < to && !isLabelLine(lines[k]!.text) && !isLabelLine(lines[k2]!.text) && isLabelLine(lines[k3]!.text) && lines[k]!.text.length <= 40 && !/\d/.test(lines[k]!.text) && !isSentence(lines[k2]!.text)) {
           unknown++;
         }
       } else i = j;

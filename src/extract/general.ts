@@ -16,7 +16,8 @@ import { FOOTER_RE, PROJECT_WORD_RE, contentEnd, headingLike, htmlHeadline, pick
 import { findMentions } from './general/mentions.js';
 import { addProseFacts, factsFromFields, hasFacts, inMenu, meaningful, toDraft, type Facts } from './general/facts.js';
 import { resolveLooseDonor, setPageCountries, setSiteDonor, siteDonor } from './general/site.js';
-import { draftCount, headingSections, listingRecords } from './general/listing.js';
+import { headingSections, listingRecords } from './general/listing.js';
+import { draftScore } from './score.js';
 
 export interface PageInput {
   lines: Line[];
@@ -51,7 +52,7 @@ export function readGeneral(input: PageInput): GeneralResult {
     const kept = drafts.filter((d) => d.title);
     setSiteDonor(kept, meta, lines);
     setPageCountries(kept, lines, meta, Math.min(...scan.rows[0]!.map((f) => f.labelAt ?? f.at)));
-    return { drafts: kept, unknownLabels: scan.unknown, fieldCount: kept.reduce((n, d) => n + draftCount(d), 0) };
+    return { drafts: kept, unknownLabels: scan.unknown, fieldCount: kept.reduce((n, d) => n + draftScore(d), 0) };
   }
 
   // A listing of projects under headings (<h2>/<h3> each followed by a paragraph).
@@ -60,7 +61,7 @@ export function readGeneral(input: PageInput): GeneralResult {
     setPageCountries(sections, lines, meta, lines.findIndex((l) => l.text === sections[0]!.title));
     setSiteDonor(sections, meta, lines);
   }
-  if (sections.length >= 2) return { drafts: sections, unknownLabels: scan.unknown, fieldCount: sections.reduce((n, d) => n + draftCount(d), 0) };
+  if (sections.length >= 2) return { drafts: sections, unknownLabels: scan.unknown, fieldCount: sections.reduce((n, d) => n + draftScore(d), 0) };
 
   // Records: a new one starts where a field repeats (a listing of projects with their fields).
   const records: Field[][] = [];
@@ -86,7 +87,7 @@ export function readGeneral(input: PageInput): GeneralResult {
     const listed = listingRecords(lines, records, scan.used, layout);
     setPageCountries(listed, lines, meta, Math.min(...records[0]!.map(labelAt)));
     setSiteDonor(listed, meta, lines);
-    if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown, fieldCount: listed.reduce((n, d) => n + draftCount(d), 0) };
+    if (listed.length >= 2) return { drafts: listed, unknownLabels: scan.unknown, fieldCount: listed.reduce((n, d) => n + draftScore(d), 0) };
   }
 
   // One project page (with or without fields), or a news item naming projects.

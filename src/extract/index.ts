@@ -5,7 +5,8 @@
 // reader does not know). [] with a reason means no project: the caller reports it.
 import type { PageKind, PageMeta, ProjectDraft, RepairedDocument } from '../types.js';
 import { toLines, detectLayout } from './lines.js';
-import { READERS, readerFor, draftScore, type Page, type Reader } from './readers.js';
+import { READERS, readerFor, type Page, type Reader } from './readers.js';
+import { draftScore } from './score.js';
 
 export { READERS, readerFor } from './readers.js';
 

@@ -10,6 +10,7 @@ import { sheetEvidence, extractProjectSheet } from './projectSheet.js';
 import { FRAME_RE, extractNewsItem } from './newsItem.js';
 import { findNamedProjects, extractNgoArticle } from './ngoArticle.js';
 import { readGeneral } from './general.js';
+export { draftScore } from './score.js';
 
 export interface Page {
   lines: Line[];
@@ -86,16 +87,4 @@ export const READERS: readonly Reader[] = [
 
 export function readerFor(kind: PageKind): Reader | undefined {
   return READERS.find((r) => r.kind === kind);
-}
-
-/** How many of the fields an analyst asks for a draft has: the measure readers are compared by. */
-export function draftScore(d: ProjectDraft): number {
-  return (
-    (d.title ? 1 : 0) +
-    (d.donors?.length || d.donorsText ? 1 : 0) +
-    (d.start || d.period ? 1 : 0) +
-    (d.end || d.period ? 1 : 0) +
-    (d.budget ? 1 : 0) +
-    (d.memberStates?.length || d.countriesText?.length ? 1 : 0)
-  );
 }

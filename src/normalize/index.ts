@@ -141,8 +141,6 @@ function officeNames(list: string[], text: string): string[] {
   return list.map((x) => `${m[1]} ${x}`);
 }
 
-const CEMAC: ReadonlySet<string> = new Set(['CM', 'CF', 'TD', 'CG', 'GQ', 'GA']);
-
 /** A funder's name, also when written with more than the registry has: "German Federal Ministry … (BMZ)". */
 function resolveLoose(raw: string): DonorRef {
   const whole = resolveDonor(raw);
@@ -159,6 +157,14 @@ function resolveLoose(raw: string): DonorRef {
   }
   return whole;
 }
+
+/** The countries funders stand for (a government, an agency's government, the states paying into an instrument). */
+function funderCountryCodes(donors: readonly DonorRef[]): Set<string | null> {
+  return new Set(donors.flatMap((d) => [d.code, d.parent ?? null, ...(donorByCode(d.code ?? '')?.fundedBy ?? [])]));
+}
+
+const CEMAC: ReadonlySet<string> = new Set(['CM', 'CF', 'TD', 'CG', 'GQ', 'GA']);
+
 
 /** Drops the funders' names (as written) from a text, so that their countries are not read as where the project runs. */
 function maskFunders(text: string, donors: readonly string[] | undefined): string {
@@ -352,7 +358,7 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
   if (draft.kind === 'project-page') donors = mostSpecific(donors);
   if (proseCountries) {
     // A funder's country is not where the project runs ("supported by Sweden" on a page about Ethiopia).
-    const funderCountries = new Set(donors.flatMap((d) => [d.code, d.parent ?? null, ...(donorByCode(d.code ?? '')?.fundedBy ?? [])]));
+    const funderCountries = funderCountryCodes(donors);
     const kept = countries.filter((c) => !funderCountries.has(c.code));
     countries.length = 0;
     countries.push(...kept);
@@ -360,7 +366,7 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
   if (countries.length === 0 && draft.pageCountries) {
     // None named for the project: the country the page states for all (a country site, an
     // embassy, a ministry), never a funder's.
-    const funderCountries = new Set(donors.flatMap((d) => [d.code, d.parent ?? null, ...(donorByCode(d.code ?? '')?.fundedBy ?? [])]));
+    const funderCountries = funderCountryCodes(donors);
     for (const c of findCountriesInText(draft.pageCountries)) if (!funderCountries.has(c.code)) addCountry(c);
   }
   // Francs CFA are XOF in West Africa and XAF in Central Africa (CEMAC): the project's country says which.

@@ -1,16 +1,12 @@
 // General reader, listing: several projects on one page: under <h2>–<h4> headings, or a listing whose
 // fields repeat (each record titled by the heading above its first field).
 import type { PageMeta, ProjectDraft } from '../../types.js';
-import { isSentence as isProse, toParagraphs, toSentences, type Layout, type Line } from '../lines.js';
+import { isSentence, toParagraphs, toSentences, type Layout, type Line } from '../lines.js';
 import { scanFields, type Field } from '../fields.js';
 import type { Found } from '../prose.js';
 import { parseDateRange } from '../../normalize/index.js';
 import { contentEnd, headingLike, stripListMark } from './headline.js';
 import { addProseFacts, factsFromFields, toDraft } from './facts.js';
-
-/** The fields an analyst asks for that a draft has (as readers.ts draftScore counts them). */
-export const draftCount = (d: ProjectDraft) =>
-  1 + (d.donors?.length ? 1 : 0) + (d.start || d.period ? 1 : 0) + (d.end || d.period ? 1 : 0) + (d.budget ? 1 : 0) + (d.countriesText?.length ? 1 : 0);
 
 /**
  * Projects listed under headings: each <h2>–<h4> whose following lines, up to the next heading,
@@ -64,7 +60,7 @@ export function listingRecords(lines: Line[], records: Field[][], used: Set<numb
         }
         break;
       }
-      if (t > floor && !used.has(t) && headingLike(lines[t]!.text) && !isProse(lines[t]!.text)) {
+      if (t > floor && !used.has(t) && headingLike(lines[t]!.text) && !isSentence(lines[t]!.text)) {
         title = stripListMark(lines[t]!.text);
         headAt = t;
       }
@@ -79,7 +75,7 @@ export function listingRecords(lines: Line[], records: Field[][], used: Set<numb
     if (period && !facts.period && !facts.start) facts.period = period;
     const nextStart = k + 1 < records.length ? starts[k + 1]! - 1 : contentEnd(lines, starts[k]!);
     const after = lines.slice(Math.max(...rec.map((f) => f.at)) + 1, nextStart).filter((l, i) => l.text && !used.has(Math.max(...rec.map((f) => f.at)) + 1 + i));
-    const own = toParagraphs(after.filter((l) => isProse(l.text) || /[.!?]$/.test(l.text)), layout).flatMap((p) => toSentences(p));
+    const own = toParagraphs(after.filter((l) => isSentence(l.text) || /[.!?]$/.test(l.text)), layout).flatMap((p) => toSentences(p));
     addProseFacts(facts, own);
     const block = lines.slice(headAt, nextStart).filter((l) => l.text);
     drafts.push(toDraft(title, facts, drafts.length, block));

@@ -138,6 +138,8 @@ export interface ProjectDraft {
   siteCountries?: string;
   /** Headings of a listing page that may name the country of all its projects ("Mauritanie"). */
   pageCountries?: string;
+  /** The page's content (headline to footer), for where a page's projects run when theirs names no place. */
+  pageText?: string;
   /** The line or sentence each field was read from, by field name. */
   evidence?: Record<string, string>;
   summary?: string;

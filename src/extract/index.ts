@@ -84,6 +84,8 @@ function complement(d: ProjectDraft, g: ProjectDraft): void {
     d.countriesText = g.countriesText;
     filled.push('countries');
   }
+  // Where the page places things, for a project that names no place of its own.
+  if (!d.pageText && g.pageText) d.pageText = g.pageText;
   for (const k of filled) {
     const e = g.evidence?.[k];
     if (e) (d.evidence ??= {})[k] = e;

@@ -9,6 +9,7 @@ import { donorByCode, findDonorsInFundingText, findDonorsInText, findFunderSpans
 import { findMoneyInText, parseMoney, toUsd } from './money.js';
 import { findBeneficiaries } from './beneficiaries.js';
 import { findPlacesInText, resolvePlace } from './places.js';
+import { countriesWhereRun, countryOfPlace } from './where.js';
 import { deriveStatus, iatiStatusCode, normalizeStatus } from './status.js';
 import { collapseWs, foldKey, foldText, maskSpans, sentences, tokenize } from './text.js';
 
@@ -117,18 +118,6 @@ function dedupeDonors(list: DonorRef[]): DonorRef[] {
     seen.add(k);
     return true;
   });
-}
-
-const LOCATIVE_RE = /(?:^|[\s(])(?:in|within|across|throughout|inside|au|aux|en|à|dans|sur\s+tout\s+le|partout\s+(?:au|en)|of\s+(?:northern|southern|eastern|western|central)|du\s+(?:nord|sud|centre))\s+(?:the\s+|le\s+|la\s+|les\s+|l[’'])?$/iu;
-
-/** Whether the text names the country (as `raw`) after "in", "au", "en"… somewhere. */
-function locative(text: string, raw: string): boolean {
-  let at = text.indexOf(raw);
-  while (at >= 0) {
-    if (LOCATIVE_RE.test(text.slice(Math.max(0, at - 30), at))) return true;
-    at = text.indexOf(raw, at + raw.length);
-  }
-  return false;
 }
 
 /**
@@ -299,6 +288,12 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
       const c = resolveCountry(piece.trim());
       if (c && !seen.has(c.code)) found.push(c);
     }
+    // "Antakya, Defne and İskenderun districts, Hatay province": towns and regions only; their
+    // country, when the field names none.
+    if (found.length === 0) {
+      const codes = new Set(pieces.map((piece) => countryOfPlace(piece)).filter((c): c is string => c !== null));
+      if (codes.size === 1) for (const code of codes) found.push({ code, name: countryName(code) ?? code, raw: value });
+    }
     for (const c of found) addCountry(c);
   }
   const proseCountries = draft.kind === 'project-page' && countries.length === 0 && !draft.countriesText?.length;
@@ -313,10 +308,11 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
       const head = `${draft.summary ?? draft.text}`;
       const text = maskFunders(maskSpans(head, findFunderSpans(head, tokenize(head))), draft.donors);
       const all = findCountriesInText(text);
-      const located = all.filter((c) => locative(text, c.raw ?? c.name));
       // A country site ("… | IOM Mexico", "OIM Mali") says where, better than countries the text
       // names without "in"/"au" (often where migrants come from).
       const site = draft.siteCountries ? findCountriesInText(draft.siteCountries) : [];
+      // Where the text places things: countries and towns after "in", "à", "région de", datelines.
+      const located = countriesWhereRun(text, site.map((c) => c.code));
       for (const c of located.length ? located : site.length ? site : all) addCountry(c);
     }
   }
@@ -368,6 +364,12 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     // embassy, a ministry), never a funder's.
     const funderCountries = funderCountryCodes(donors);
     for (const c of findCountriesInText(draft.pageCountries)) if (!funderCountries.has(c.code)) addCountry(c);
+  }
+  if (countries.length === 0 && draft.pageText) {
+    // Still none: where the page places things (its towns and regions), funders masked, never a funder's country.
+    const funderCountries = funderCountryCodes(donors);
+    const text = maskFunders(maskSpans(draft.pageText, findFunderSpans(draft.pageText, tokenize(draft.pageText))), draft.donors);
+    for (const c of countriesWhereRun(text)) if (!funderCountries.has(c.code)) addCountry(c);
   }
   // Francs CFA are XOF in West Africa and XAF in Central Africa (CEMAC): the project's country says which.
   const budgetCur = budget && budget.currency === 'XOF' && /cfa/i.test(budget.raw) && countries.some((c) => CEMAC.has(c.code)) ? { ...budget, currency: 'XAF' } : budget;

@@ -5,7 +5,7 @@ import type { Line } from '../lines.js';
 import type { Found } from '../prose.js';
 import { resolveDonor } from '../../normalize/index.js';
 import { isSentence } from '../lines.js';
-import { siteNames } from './headline.js';
+import { contentEnd, siteNames } from './headline.js';
 
 /** A page on a donor's own site (AFD, JICA, Norad) has that donor as funder. */
 export function siteDonor(meta: PageMeta | undefined, lines: Line[]): Found | undefined {
@@ -62,8 +62,12 @@ export function setPageCountries(drafts: ProjectDraft[], lines: Line[], meta: Pa
     .filter((t) => t && !t.startsWith('- ') && !isSentence(t));
   const text = [meta?.title, meta?.siteName, ...heads].filter(Boolean).join(' ; ');
   const site = siteNames(meta, lines).filter((n) => /(?<![\p{L}])(?:IOM|OIM|UNHCR|HCR|Embassy|Ambassade|Delegation|Délégation)(?![\p{L}])/u.test(n)).join(' ; ');
+  // The page's content, headline to footer: where a page with several projects says they all run.
+  const from = Math.max(0, before - 3);
+  const body = lines.slice(from, contentEnd(lines, Math.max(0, before))).map((l) => l.text).filter(Boolean).join('\n');
   for (const d of drafts) {
     d.pageCountries = text;
     if (site) d.siteCountries = site;
+    d.pageText = body;
   }
 }

@@ -19,6 +19,8 @@ export const GENERIC = new Set(
     'project sheet', 'fiche projet', 'fiche de projet', 'fiche du projet', 'factsheet', 'fact sheet', 'project factsheet', 'key facts',
     'vacancies', 'vacancy', 'jobs', 'careers', 'job opportunities', 'offres d\'emploi', 'recrutement', 'emplois', 'events', 'evenements',
     'agenda', 'calendar', 'upcoming events', 'procurement', 'appels d\'offres', 'tenders', 'call for tenders',
+    'project summary', 'resume du projet', 'fiche technique', 'information', 'informations', 'projets lies', 'related projects',
+    'related stories', 'related news', 'articles lies', 'technical sheet', 'overview', 'apercu', 'en bref', 'at a glance',
   ].map((s) => foldKey(s)),
 );
 
@@ -49,14 +51,24 @@ export const ABOUT_RE = /^(?:about\s+(?:us|iom|the\s+organi[sz]ation|iom\s+in)\b
 function headingShape(t: string): boolean {
   if (/^(?:about\s+(?:us|iom|the\s+organi[sz]ation|iom\s+in)\b|à\s+propos\b|qui\s+sommes|who\s+we\s+are|our\s+work\b|notre\s+travail)/iu.test(t)) return false;
   if (GENERIC.has(foldKey(t).replace(/[:.]$/, ''))) return false;
-  if (FOOTER_RE.test(t) || PUBLISHED_RE.test(t) || isBreadcrumb(t)) return false;
+  if (FOOTER_RE.test(t) || PUBLISHED_RE.test(t) || isBreadcrumb(t) || BYLINE_RE.test(t) || CHROME_RE.test(t)) return false;
   if (/^[\d\s/.,:–—-]+$/.test(t)) return false;
   if (/^\(.*\)$/.test(t)) return false;
   return true;
 }
 
+/** "By Peter Lokwang", "Par notre correspondant à Saint-Louis", "Written by …": who wrote the page. */
+const BYLINE_RE = /^(?:by|par|written\s+by|posted\s+by|publié\s+par|rédigé\s+par|auteur\s*:|author\s*:)\s+(?:\p{Lu}|notre|our|la\s+rédaction|staff)/iu;
+/** Page chrome that is no headline: downloads, cookie banners, sharing, reading time. */
+const CHROME_RE = /^(?:download|télécharger|view\s+original|voir\s+l['’]original|we\s+use\s+cookies|nous\s+utilisons\s+des\s+cookies|ce\s+site\s+utilise|this\s+(?:web)?site\s+uses|accept\s+all|tout\s+accepter|share\s+(?:on|this)|partager\s+sur|\d+\s+min(?:ute)?s?\s+(?:read|de\s+lecture))/iu;
+
 /** Words a wrapped headline's first line ends with when the headline goes on below. */
 const CONTINUES_RE = /(?:^|\s)(?:for|of|and|the|in|on|to|with|at|by|from|de|des|du|la|le|les|et|à|au|aux|pour|dans|en|sur|avec|par|d[’']|l[’'])$/iu;
+
+/** A line shaped like a field label the reader may not know: "Lead applicant", "Location of activities". */
+const LABELISH_RE = /^\p{Lu}\p{Ll}+(?:\s+(?:[\p{Ll}][\p{Ll}’'-]*|\(\p{L}+\))){1,4}\s*:?$/u;
+const labelish = (t: string | undefined) => !!t && !GENERIC.has(foldKey(t)) && (!!labelKey(t) || LABEL_LINE_RE.test(t) || LABELISH_RE.test(t));
+const LABEL_LINE_RE = /^[^:]{2,40}:$/u;
 
 /** The headline of a text page: walking back from the content, past prose, dates and chrome. */
 export function textHeadline(lines: Line[], content: number): { text: string; at: number } | undefined {
@@ -65,6 +77,12 @@ export function textHeadline(lines: Line[], content: number): { text: string; at
     const s = lines[t]!.text;
     if (!s || /^[-–—]$/.test(s) || isSentence(s) || !headingLike(s)) {
       t--;
+      continue;
+    }
+    // A value between its label and the next label ("Location of activities" / "Rabat, Casablanca
+    // and Tangier" / "Funded by"): a field the reader does not know, not the headline.
+    if (t > 0 && labelish(lines[t - 1]!.text) && labelish(lines[t + 1]?.text)) {
+      t -= 2;
       continue;
     }
     break;
@@ -106,6 +124,10 @@ export function htmlHeadline(meta: PageMeta | undefined): string | undefined {
   if (!meta) return undefined;
   const ok = (s: string | undefined) => !!s && headingLike(s) && s.length >= 3;
   if (ok(meta.h1)) return meta.h1;
+  // An <h1> is the page's headline even when shaped like "Label: value" ("A winter with heating:
+  // what we learned …"), unless its first part is a label the reader knows.
+  const h1 = meta.h1;
+  if (h1 && h1.length >= 3 && h1.length <= 300 && !ABOUT_RE.test(h1) && headingShape(h1) && !labelKey(h1) && !labelKey(h1.split(':')[0]!)) return h1;
   // A page about the organisation has no project headline to fall back to.
   if (meta.h1 && ABOUT_RE.test(meta.h1)) return '';
   const strip = (s: string) => {

@@ -18,6 +18,8 @@ const APPOSITIVE_RE = /(?:^|[.;]\s+)(?:The|This|Le|La|Ce|Cette)\s+(?:new\s+|nouv
 const APPOS_AFTER_RE = /^\s*[,–—]\s+(?:a|an|un|une)\s+(?:[\p{L}\d’'–-]+\s+){0,4}?(?:project|programme|program|initiative|projet|scheme|facility)\b/iu;
 /** "The Kakuma–Kalobeyei Joint Enterprise Initiative is backed by …": a capitalised name ending in a project word, subject of its sentence. */
 const SUBJECT_RE = /(?:^|[.;:]\s+|\s)(?:The|the)\s+((?:[\p{Lu}][\p{L}\d’'–-]*\s+)(?:(?:[\p{Lu}][\p{L}\d’'–-]*|of|for|and|in|on|to|the)\s+){0,10}(?:Initiative|Programme|Program|Project|Facility|Partnership))\s+(?:is|was|will|has|had|aims|seeks|runs|began|started|targets|supports)\b/gu;
+const NAME_BEFORE_WORD_RE = /(?<![\p{L}])(?:our|the|its|their|this|new|notre|leur)\s+((?:[\p{Lu}][\p{L}\d’'–-]*\s+){1,8}[\p{Lu}][\p{L}\d’'–-]*)\s+(?:project|programme|program|initiative)(?![\p{L}])/gu;
+const ORG_RE = /\b(?:Organi[sz]ation|Agency|Agence|Ministry|Ministère|Embassy|Ambassade|Government|Gouvernement|Office|Department|University|Université|Council|Commission|Union|Nations|IOM|OIM|UNHCR|UNDP|UNICEF)\b/u;
 const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'to', 'at', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'pour', 'à', 'aux', 'au', 'en', 'dans', "d'", "l'", 'sur', 'with', 'along']);
 
 /** "the Coastal Youth Livelihoods Programme (CYLP)": a capitalised name with a project word, then its acronym. */
@@ -64,7 +66,7 @@ function capitalisedBefore(s: string, end: number): { title: string; at: number 
   if (name.filter((w) => /^\p{Lu}/u.test(w)).length < 2 || name.length > 12) return null;
   // A sentence's first words ("In Ukraine, a project …") or an organisation are no project name.
   if (before.trimEnd().length - title.length <= 1 && name.length < 3) return null;
-  if (resolveDonor(title).known || /\b(?:Organi[sz]ation|Agency|Agence|Ministry|Ministère|Embassy|Ambassade|Government|Gouvernement|Office|Department|University|Université|Council|Commission)\b/u.test(title)) return null;
+  if (resolveDonor(title).known || ORG_RE.test(title)) return null;
   return { title, at: end - title.length };
 }
 
@@ -87,6 +89,11 @@ export function findMentions(sentences: string[]): Mention[] {
     for (const m of s.matchAll(/[,–—]\s+(?:a|an|un|une)\s+(?:[\p{L}\d’'–-]+\s+){0,4}?(?:project|programme|program|initiative|projet|scheme|facility)\b/giu)) {
       const name = capitalisedBefore(s, m.index!);
       if (name && !found.some((f) => f.title === name.title)) found.push(name);
+    }
+    // "which funded our Warm Walls Zakarpattia project": a capitalised name before a lower-case project word.
+    for (const m of s.matchAll(NAME_BEFORE_WORD_RE)) {
+      const title = m[1]!.trim();
+      if (!resolveDonor(title).known && !ORG_RE.test(title) && !found.some((f) => f.title === title)) found.push({ title, at: m.index! + m[0].indexOf(title) });
     }
     for (const m of s.matchAll(SUBJECT_RE)) {
       const title = m[1]!.trim();

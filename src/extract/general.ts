@@ -143,7 +143,10 @@ export function readGeneral(input: PageInput): GeneralResult {
   // Dates alone make a project only where their sentence speaks of one ("the project started in
   // 2014"), not "IOM has promoted migration since 1951" in a site's menu.
   const dated = [facts.period, facts.start, facts.end].some((f) => f && PROJECT_WORD_RE.test(f.evidence));
-  const fromProse = facts.donors.length > 0 || (dated && projectWord);
+  // A page that gives a project's amount and its period, and names a project, states one
+  // ("The EUR 22.5 million programme … will run from January 2025 to December 2028").
+  const periodGiven = [facts.period, facts.start, facts.end].some(Boolean);
+  const fromProse = facts.donors.length > 0 || (dated && projectWord) || (!!facts.budget && periodGiven && projectWord && !!title && PROJECT_WORD_RE.test(title));
   if (!title || !(fromFields || fromProse) || !hasFacts(facts)) {
     const missing = [!title && 'no project title', !hasFacts(facts) && 'no funder, date or amount found', title && hasFacts(facts) && !projectWord && 'nothing that names a project'].filter(Boolean).join(' and ');
     return { drafts: [], missing: missing || 'no project found', unknownLabels: scan.unknown, fieldCount: 0 };

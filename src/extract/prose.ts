@@ -122,6 +122,8 @@ const FUNDER_TRIGGERS = [
   'pour\\s+le\\s+compte\\s+(?:du|de\\s+la|de\\s+l[’\']|des)',
   'accord[ée]e?s?\\s+par',
   'granted\\s+by',
+  // "EUR 20 million comes from the European Union …, and EUR 2.5 million from AICS": an amount, then its source.
+  '(?:USD|EUR|CHF|GBP|CAD|AUD|SEK|NOK|DKK|JPY|US\\$|[$€£])\\s?[\\d][\\d.,]*(?:\\s*(?:million|billion|m|bn))?\\s+(?:(?:comes?|came|coming)\\s+)?from(?=\\s+(?:the\\s+)?\\p{Lu})',
   'provided\\s+by',
   '(?:contribution|subvention|don|grant)\\s+(?:financière\\s+)?(?:de\\s+la|de\\s+l[’\']|du|des|from\\s+the|from)',
 ];
@@ -143,6 +145,8 @@ const NAME_STOP = new RegExp(
 /** "the Government of Japan of USD 3.2 million" -> "the Government of Japan": the amount is not part of the name. */
 const TRAILING_AMOUNT_RE = /\s+(?:of|de|d[’'])\s+(?:USD|EUR|CHF|GBP|SEK|NOK|US\$|[$€£])?\s*[\d][\d\s.,’']*(?:\s*(?:millions?|milliards?|billion|million))?.*$/iu;
 
+const LEADING_AMOUNT_RE = /^(?:(?:a|an)\s+(?:contribution|grant|donation)\s+of\s+)?(?:USD|EUR|CHF|GBP|CAD|AUD|SEK|NOK|DKK|JPY|US\$|[$€£])\s?[\d][\d.,]*(?:\s*(?:million|billion|m|bn))?\s+(?:(?:comes?|came|coming)\s+)?from\s+/iu;
+
 export interface FunderPhrase extends Found {
   /** The trigger: "financé par", "with funding from". */
   trigger: string;
@@ -158,6 +162,8 @@ export function findFunderPhrases(text: string, evidenceOf: (at: number) => stri
     const stop = rest.search(NAME_STOP);
     let name = (stop < 0 ? rest : rest.slice(0, stop)).trim().replace(/[,\s]+$/, '');
     name = name.replace(TRAILING_AMOUNT_RE, '').trim();
+    // "made possible by a contribution of EUR 6 million from the German Federal Foreign Office": the name follows the amount.
+    name = name.replace(LEADING_AMOUNT_RE, '').trim();
     // "supported by Sweden through the Swedish … (Sida)": the most specific funder is the agency.
     // (only when what follows names someone: "à travers son ambassade" keeps the government)
     const through = /,?\s+(?:through|via|par\s+l[’']interm[ée]diaire\s+(?:de|du|des)|à\s+travers)\s+(.+)$/iu.exec(name);

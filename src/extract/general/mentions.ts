@@ -20,6 +20,7 @@ const APPOS_AFTER_RE = /^\s*[,–—]\s+(?:a|an|un|une)\s+(?:[\p{L}\d’'–-]+\
 const SUBJECT_RE = /(?:^|[.;:]\s+|\s)(?:The|the)\s+((?:[\p{Lu}][\p{L}\d’'–-]*\s+)(?:(?:[\p{Lu}][\p{L}\d’'–-]*|of|for|and|in|on|to|the)\s+){0,10}(?:Initiative|Programme|Program|Project|Facility|Partnership))\s+(?:is|was|will|has|had|aims|seeks|runs|began|started|targets|supports)\b/gu;
 const NAME_BEFORE_WORD_RE = /(?<![\p{L}])(?:our|the|its|their|this|new|notre|leur)\s+((?:[\p{Lu}][\p{L}\d’'–-]*\s+){1,8}[\p{Lu}][\p{L}\d’'–-]*)\s+(?:project|programme|program|initiative)(?![\p{L}])/gu;
 const ORG_RE = /\b(?:Organi[sz]ation|Agency|Agence|Ministry|Ministère|Embassy|Ambassade|Government|Gouvernement|Office|Department|University|Université|Council|Commission|Union|Nations|IOM|OIM|UNHCR|UNDP|UNICEF)\b/u;
+const KNOWN_AS_RE = /(?:^|[.;]\s+)(?:Known\s+as|Called|Named|Dubbed|Baptisée?|Intitulée?|Dénommée?|Appelée?)\s+([\p{Lu}].{2,140}?),\s+(?:the|this|le|la|ce|cette|l['’])\s*(?:new\s+|nouveau\s+|nouvelle\s+)?(?:project|programme|program|initiative|projet)\b/u;
 const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'to', 'at', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'pour', 'à', 'aux', 'au', 'en', 'dans', "d'", "l'", 'sur', 'with', 'along']);
 
 /** "the Coastal Youth Livelihoods Programme (CYLP)": a capitalised name with a project word, then its acronym. */
@@ -99,6 +100,13 @@ export function findMentions(sentences: string[]): Mention[] {
       const title = m[1]!.trim();
       if (title.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 3 && !resolveDonor(title).known && !found.some((f) => f.title === title))
         found.push({ title, at: m.index! + m[0].indexOf(title) });
+    }
+    // "Known as THRIVE – Training, Hiring …, the programme will work …": the name before its appositive.
+    const known = KNOWN_AS_RE.exec(s);
+    if (known && !found.length) {
+      const title = known[1]!.trim();
+      const acronym = /^([A-Z][A-Z0-9-]{1,11})\s+[–—-]\s+/u.exec(title)?.[1];
+      if (!resolveDonor(title).known) found.push({ title, acronym, at: known.index });
     }
     // "The project, Shared Water for Peaceful Pastures, will …", "The programme, called X, will …"
     const appos = APPOSITIVE_RE.exec(s);

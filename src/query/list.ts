@@ -10,8 +10,8 @@ import { snippetFor } from './snippet.js';
 
 export type { ProjectRow } from './row.js';
 
-/** How many records (from different sources) the project of record p has; p must be projects. */
-export const GROUP_SIZE = '(SELECT count(*) FROM projects q WHERE q.group_id = p.group_id)';
+/** How many records (from different sources) the project of record p has; p must be project_rows. */
+export const GROUP_SIZE = '(SELECT count(*) FROM project_rows q WHERE q.group_id = p.group_id)';
 
 export const SORTABLE = ['title', 'start', 'end', 'budget_usd', 'status', 'type', 'source', 'id', 'year'] as const;
 
@@ -159,14 +159,14 @@ function* selectBase(db: Db, filters: QueryFilters, opts: ListOptions & { groupI
   // for the rows returned (a row's text and links are never copied through the sorter). CROSS
   // JOIN keeps the ordered rows as the outer loop (SQLite does not reorder a CROSS JOIN).
   const inner = `SELECT p.rowid AS rid, s.path AS source
-    FROM projects p JOIN sources s ON s.id = p.source_id ${fts}
+    FROM project_rows p JOIN sources s ON s.id = p.source_id ${fts}
     ${where.sql} ${orderBy(opts.sort, ranked)} ${limit}`;
   const sql = `SELECT p.id, p.group_id, p.title, p.acronym, p.status, p.status_derived, p.type, p.section, p.start, p."end",
       p.end_open, p.activity_start, p.activity_end, p.budget_amount, p.budget_currency, p.budget_usd, p.coverage,
-      p.year, p.idf_region, p.prima_id, p.project_id, p.kind, p.summary, p.beneficiaries, p.repairs, p.links,
+      p.year, p.idf_region, p.prima_id, p.project_id, p.kind, t.summary, p.beneficiaries, p.repairs, p.links,
       o.source, o.rid,
       ${GROUP_SIZE} > 1 AS multi
-    FROM (${inner}) o CROSS JOIN projects p ON p.rowid = o.rid`;
+    FROM (${inner}) o CROSS JOIN project_rows p ON p.rowid = o.rid LEFT JOIN project_texts t ON t.rid = o.rid`;
   const params: unknown[] = [...(ranked ? [where.match] : []), ...where.params];
   if (opts.limit !== undefined) params.push(opts.limit, opts.offset ?? 0);
   else if (opts.offset) params.push(opts.offset);
@@ -185,7 +185,7 @@ function* selectBase(db: Db, filters: QueryFilters, opts: ListOptions & { groupI
 }
 
 /**
- * "FROM projects p JOIN sources s … WHERE …" over the records matching the filters (and the
+ * "FROM project_rows p JOIN sources s … WHERE …" over the records matching the filters (and the
  * condition `extra`, if given), for the aggregate queries of stats and facets (no rank, no snippet).
  */
 export function matchingFrom(db: Db, filters: QueryFilters, extra?: string): { sql: string; params: unknown[] } {
@@ -195,7 +195,7 @@ export function matchingFrom(db: Db, filters: QueryFilters, extra?: string): { s
   // sources only when a filter reads it (--source): every project has one (foreign key)
   const sources = /\bs\./.test(where.sql) ? 'JOIN sources s ON s.id = p.source_id' : '';
   return {
-    sql: `FROM projects p ${sources} ${fts} ${cond}`,
+    sql: `FROM project_rows p ${sources} ${fts} ${cond}`,
     params: [...(where.match !== undefined ? [where.match] : []), ...where.params],
   };
 }

@@ -29,10 +29,10 @@ function openScratch() {
 function prepare(db: Db) {
   return {
     size: db.prepare<[number], { n: number; title: string; summary: string | null }>(
-      'SELECT length(title) + coalesce(length(summary), 0) + length(text) AS n, title, summary FROM projects WHERE rowid = ?',
+      'SELECT length(title) + coalesce(length(summary), 0) + length(text) AS n, title, summary FROM project_texts WHERE rid = ?',
     ),
     native: db.prepare<[string, bigint]>(`SELECT ${SNIPPET.replace('%T', 'projects_fts')} FROM projects_fts WHERE projects_fts MATCH ? AND rowid = ?`).pluck(),
-    text: db.prepare<[number]>('SELECT text FROM projects WHERE rowid = ?').pluck(),
+    text: db.prepare<[number]>('SELECT text FROM project_texts WHERE rid = ?').pluck(),
   };
 }
 

@@ -188,7 +188,7 @@ export function tally(db: Db, scope: Scope, field: TallyField): Tally {
     const expr = COLUMNS[field];
     const sources = expr.startsWith('s.') ? 'JOIN sources s ON s.id = p.source_id' : '';
     sql = `SELECT NULLIF(${expr}, '') AS key, count(*) AS n, sum(m.budget) AS s
-           FROM ${scope.table} m CROSS JOIN projects p ON p.rowid = m.rid ${sources} GROUP BY 1`;
+           FROM ${scope.table} m CROSS JOIN project_rows p ON p.rowid = m.rid ${sources} GROUP BY 1`;
   }
   const out: Tally = new Map();
   for (const [key, n, sum] of db.prepare(sql).raw().all(...params) as [string | number | null, number, number | null][]) {
@@ -220,7 +220,7 @@ function yearTimeline(db: Db, scope: Scope, now: Date, withSum: boolean): StatRo
     const last = to === null ? Math.max(current, first) : Number(to.slice(0, 4));
     spans.push([first, Math.max(first, last), budget]);
   };
-  for (const [from, to, budget] of db.prepare(`SELECT p.active_from, p.active_to, m.budget FROM ${scope.table} m CROSS JOIN projects p ON p.rowid = m.rid`).raw().all() as [string | null, string | null, number | null][]) {
+  for (const [from, to, budget] of db.prepare(`SELECT p.active_from, p.active_to, m.budget FROM ${scope.table} m CROSS JOIN project_rows p ON p.rowid = m.rid`).raw().all() as [string | null, string | null, number | null][]) {
     add(from, to, budget);
   }
   for (const p of scope.merged) {

@@ -107,7 +107,7 @@ function ftsTerms(title: string): string | null {
 /** Sets group_id for each record of the source just written. Runs inside the write transaction. */
 export function linkRecords(db: Db, sourceId: number, records: ProjectRecord[]): void {
   const byId = db.prepare<[string, string, string, number], Candidate>(
-    `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, start, "end" FROM projects
+    `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, start, "end" FROM project_rows
      WHERE (project_id = ? OR prima_id = ? OR acronym = ?) AND source_id != ?`,
   );
   const byTitle = db.prepare<[string, number], Candidate>(
@@ -116,8 +116,8 @@ export function linkRecords(db: Db, sourceId: number, records: ProjectRecord[]):
      WHERE projects_fts MATCH ? AND p.source_id != ? ORDER BY f.rank LIMIT 10`,
   );
   const donors = db.prepare<[string], { code: string }>('SELECT code FROM project_donors WHERE project_id = ? AND code IS NOT NULL');
-  const sourcesInGroup = db.prepare<[string], { source_id: number }>('SELECT DISTINCT source_id FROM projects WHERE group_id = ?');
-  const setGroup = db.prepare<[string, string]>('UPDATE projects SET group_id = ? WHERE id = ?');
+  const sourcesInGroup = db.prepare<[string], { source_id: number }>('SELECT DISTINCT source_id FROM project_rows WHERE group_id = ?');
+  const setGroup = db.prepare<[string, string]>('UPDATE project_rows SET group_id = ? WHERE id = ?');
   const donorsOf = (id: string) => donors.all(id).map((d) => d.code);
   for (const r of records) {
     const seen = new Map<string, Candidate>();

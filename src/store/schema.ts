@@ -242,6 +242,12 @@ export const MIGRATIONS: string[] = [
     JOIN sources s ON s.id = p.source_id
     LEFT JOIN project_donors d ON d.project_id = p.id
     GROUP BY p.id;
+  -- counts per donor name and per country, and the countries' names, read from indexes alone (stats, facets)
+  CREATE INDEX project_donors_name ON project_donors(name, project_id);
+  DROP INDEX project_countries_code;
+  CREATE INDEX project_countries_code ON project_countries(code, name, project_id);
+  CREATE INDEX projects_section ON project_rows(section);
+  CREATE INDEX projects_start_year ON project_rows(CAST(substr(coalesce(start, active_from), 1, 4) AS INTEGER));
   `,
 ];
 

@@ -8,6 +8,7 @@ import type { Db } from './db.js';
 import { activeRange } from '../normalize/dates.js';
 import { retryBusy, type RetryOptions } from './busy.js';
 import { linkRecords } from './link.js';
+import { titleKeys } from './titles.js';
 import { linksExpr } from './schema.js';
 
 export interface SourceWrite extends SourceInfo {
@@ -102,6 +103,7 @@ function prepared(db: Db) {
       VALUES (@path, @name, @format, @kind, @hash, @bytes, @pages, @ingested_at, @records, @repairs, @lost_sequences, @warnings, @ocr_pages, @ocr_confidence)`),
     insertProject: db.prepare(`INSERT INTO project_rows (${cols}) VALUES (${params})`),
     // the full-text index follows project_texts (its triggers)
+    insertKey: db.prepare<[string, number | bigint]>('INSERT OR IGNORE INTO project_title_keys (key, rid) VALUES (?, ?)'),
     insertText: db.prepare<[number | bigint, string, string, string | null, string]>('INSERT INTO project_texts (rid, id, title, summary, text) VALUES (?, ?, ?, ?, ?)'),
     insertDonor: db.prepare(`INSERT INTO project_donors (project_id, position, code, name, kind, parent, raw, known)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -208,6 +210,7 @@ export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[
         const row = toRow(r, sourceId, i);
         const { lastInsertRowid: rid } = s.insertProject.run(row);
         s.insertText.run(rid, r.id, r.title, r.summary, r.text);
+        for (const key of titleKeys(r.title)) s.insertKey.run(key, rid);
         r.donors.forEach((d, k) => s.insertDonor.run(r.id, k, d.code, d.name, d.kind, d.parent ?? null, d.raw, d.known ? 1 : 0));
         for (const c of r.countries) s.insertCountry.run(r.id, c.code, c.name, c.raw ?? null);
         for (const p of r.places) s.insertPlace.run(r.id, p.name, p.country, p.kind, p.raw ?? null);

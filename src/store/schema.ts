@@ -1,6 +1,10 @@
 // The schema, as a list of migrations. PRAGMA user_version is the number of migrations applied.
 // Tables are plain and readable in the sqlite3 shell, Datasette and sqlite-utils:
 // one row per source, per project, and link tables for donors, countries, places and partners.
+import type BetterSqlite3 from 'better-sqlite3';
+import { titleKeys } from './titles.js';
+
+type Db = BetterSqlite3.Database;
 
 /**
  * The value of projects.links for the project whose id is `idRef`, read from the link tables in
@@ -15,7 +19,10 @@ export function linksExpr(idRef: string): string {
     'partners', json((SELECT json_group_array(json_array(name, role)) FROM (SELECT name, role FROM project_partners WHERE project_id = ${idRef} ORDER BY rowid))))`;
 }
 
-export const MIGRATIONS: string[] = [
+/** A migration: SQL, or a function for what SQL cannot compute (run in the same transaction). */
+export type Migration = string | ((db: Db) => void);
+
+export const MIGRATIONS: Migration[] = [
   /* 1 */ `
   CREATE TABLE sources (
     id INTEGER PRIMARY KEY,
@@ -249,6 +256,35 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX projects_section ON project_rows(section);
   CREATE INDEX projects_start_year ON project_rows(CAST(substr(coalesce(start, active_from), 1, 4) AS INTEGER));
   `,
+  /* 7: title keys for linking (store/link.ts titleKeys): a record's candidates are found by key in
+     an index, a bounded read whatever the size of the database, instead of in the full-text
+     index's posting lists, which grow with it. Computed in JS, for the records already stored.
+     A title changed by hand loses its keys (the trigger): such a record is no longer found by
+     title when a new record is linked. */
+  (db: Db) => {
+    db.exec(`
+      CREATE TABLE project_title_keys (
+        key TEXT NOT NULL,
+        rid INTEGER NOT NULL,
+        PRIMARY KEY (key, rid)
+      ) WITHOUT ROWID;
+      CREATE INDEX project_title_keys_rid ON project_title_keys(rid);
+      CREATE TRIGGER project_rows_keys_ad AFTER DELETE ON project_rows BEGIN
+        DELETE FROM project_title_keys WHERE rid = old.rowid;
+      END;
+      CREATE TRIGGER project_rows_keys_au AFTER UPDATE OF title ON project_rows WHEN old.title IS NOT new.title BEGIN
+        DELETE FROM project_title_keys WHERE rid = new.rowid;
+      END;
+    `);
+    const put = db.prepare('INSERT OR IGNORE INTO project_title_keys (key, rid) VALUES (?, ?)');
+    const next = db.prepare('SELECT rowid, title FROM project_rows WHERE rowid > ? ORDER BY rowid LIMIT 10000').raw();
+    for (let after = -Infinity; ; ) {
+      const rows = next.all(after) as [number, string][];
+      if (!rows.length) break;
+      for (const [rid, title] of rows) for (const key of titleKeys(title)) put.run(key, rid);
+      after = rows[rows.length - 1]![0];
+    }
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

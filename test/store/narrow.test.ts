@@ -66,6 +66,12 @@ describe('narrow rows: project_texts and the projects view', () => {
     expect(checkDb(migrated).filter((c) => !c.ok)).toEqual([]);
   });
 
+  test('the migration computes the title keys that linking looks up, as writeSource writes them', () => {
+    const keys = (db: Db) => db.prepare('SELECT k.key, r.id FROM project_title_keys k JOIN project_rows r ON r.rowid = k.rid ORDER BY 1, 2').raw().all();
+    expect(keys(now).length).toBeGreaterThan(ACTIVITY_SHEET.length);
+    expect(keys(migrated)).toEqual(keys(now));
+  });
+
   test('full-text search finds the moved text, with the same ids, ranks and snippets', () => {
     for (const text of ['migrants', 'initiatives', 'ICMD', 'femmes']) {
       const a = listProjects(now, { text });
@@ -102,6 +108,7 @@ describe('narrow rows: project_texts and the projects view', () => {
     db.prepare(`DELETE FROM projects WHERE id = ?`).run(id);
     expect(count('zorglub')).toBe(0);
     expect(db.prepare('SELECT count(*) FROM project_texts WHERE id = ?').pluck().get(id)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM project_title_keys WHERE rid NOT IN (SELECT rowid FROM project_rows)').pluck().get()).toBe(0);
     expect(checkDb(db).find((c) => c.name === 'full-text index')!.ok).toBe(true);
     // removing a source takes its texts and index entries with it (ON DELETE CASCADE, triggers)
     expect(removeSource(db, '/d/news.txt')).toBe(NEWS.length);

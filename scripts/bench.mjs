@@ -32,7 +32,8 @@ const opt = (name) => {
 const RUNS = Number(opt('--runs') ?? (QUICK ? 7 : 9));
 const ONLY = opt('--only')?.split(',');
 const want = (s) => !ONLY || ONLY.includes(s);
-const SIZES = { few: 4_000, small: 10_000, main: 100_000, large: QUICK ? 100_000 : 1_000_000 };
+// --large N: the largest database (default 1M; the quick run stops at 100k)
+const SIZES = { few: 4_000, small: 10_000, main: 100_000, large: Number(opt('--large') ?? (QUICK ? 100_000 : 1_000_000)) };
 const PAGES = QUICK ? 500 : 10_000;
 const REPAIR_MB = QUICK ? 2 : 10;
 const REPAIR_CAP_S = QUICK ? 10 : 40;
@@ -459,17 +460,28 @@ async function repair() {
 }
 
 async function store(key) {
-  // Not a figure of the issue: how the cost of storing one record grows with the database.
-  const a = database(SIZES.small, key);
-  const b = database(SIZES.main, key);
-  try {
-    const ra = runJsonChild('write-scale.mjs', [a, '5']);
-    const rb = runJsonChild('write-scale.mjs', [b, '5']);
-    extra.store = { small: ra, main: rb };
-    row({ what: `store: writeSource per record, DB of ${SIZES.small / 1000}k → ${SIZES.main / 1000}k projects`, median: rb.msPerRecord, medianText: `${fmtMs(ra.msPerRecord)} → ${fmtMs(rb.msPerRecord)}`, floor: ra.msPerRecord, floorText: `${fmtMs(ra.msPerRecord)} (at ${SIZES.small / 1000}k)`, ratio: rb.msPerRecord / ra.msPerRecord, target: 'printed (≤ 1.5× would be flat)', ok: null });
-  } catch (err) {
-    na('store: writeSource per record', 'printed', err.message.slice(0, 160));
+  // Issue 13: the cost of linking a record (finding the stored records that describe the same
+  // project) stays flat as the database grows; storing it is printed beside.
+  const sizes = [...new Set([SIZES.small, SIZES.main, SIZES.large])];
+  const name = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`);
+  const res = {};
+  for (const n of sizes) {
+    try {
+      res[n] = runJsonChild('write-scale.mjs', [database(n, key), QUICK ? '6' : '10']);
+    } catch (err) {
+      res[n] = { error: err.message.slice(0, 160) };
+    }
   }
+  extra.store = res;
+  const a = res[SIZES.small];
+  const b = res[sizes[sizes.length - 1]];
+  const span = `${name(SIZES.small)} → ${sizes.slice(1).map(name).join(' → ')} projects`;
+  if (a.error || b.error) return na(`linking per record, ${span}`, '≤ 1.3×', a.error ?? b.error);
+  const chain = (k) => sizes.map((n) => (res[n].error ? 'n/a' : fmtMs(res[n][k]))).join(' → ');
+  row({ what: `linking per record (linkRecords: candidates by title keys, scored), ${span}`, median: b.linkMsPerRecord, medianText: chain('linkMsPerRecord'), floor: a.linkMsPerRecord, floorText: `${fmtMs(a.linkMsPerRecord)} (at ${name(SIZES.small)})`, ratio: b.linkMsPerRecord / a.linkMsPerRecord, target: '≤ 1.3×', ok: b.linkMsPerRecord / a.linkMsPerRecord <= 1.3 });
+  row({ what: `  store: writeSource + linking per record, ${span}`, median: b.msPerRecord, medianText: chain('msPerRecord'), floor: a.msPerRecord, floorText: `${fmtMs(a.msPerRecord)} (at ${name(SIZES.small)})`, ratio: b.msPerRecord / a.msPerRecord, target: 'printed', ok: null });
+  notes.push(`linking: ${sizes.map((n) => (res[n].error ? '' : `${res[n].linked} of ${res[n].records} new records linked at ${name(n)}`)).filter(Boolean).join(', ')} (4 of each 20 repeat a stored title; dates and donors decide).`);
+  if (SIZES.large < 1e6) notes.push(`linking measured up to ${name(SIZES.large)} projects, not 1M (${QUICK ? 'quick run' : '--large'}).`);
 }
 
 // ---------- run ----------

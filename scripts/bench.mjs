@@ -208,6 +208,9 @@ async function startupAndQueries(key) {
     if (res.samples.length < RUNS) notes.push(`${c.what}: ${res.samples.length} runs (it takes seconds).`);
     if (i?.rows !== null && i?.rows !== undefined) notes.push(`${c.what}: ${i.rows.toLocaleString('en')} rows, ${(i.bytes / 2 ** 20).toFixed(1)} MB of JSON on stdout (stdout is /dev/null while timed).`);
     if (s && !s.failed) sqlRow(fmtMs(res.median), res.median / s.median);
+    else if (!i?.timedOut) {
+      na('  same SQL in the sqlite3 shell', 'printed', !sqliteOk ? 'sqlite3 not installed' : s?.failed ?? 'no SQL recorded');
+    }
     if (c.key === 'donor' && existsSync(donorRows)) {
       // what writing those rows costs on its own: JSON.stringify + write, in one process (no start-up, no SQLite)
       try {
@@ -217,9 +220,6 @@ async function startupAndQueries(key) {
       } catch (err) {
         na('  a bare JSON writer, the same rows', 'printed', err.message.slice(0, 160));
       }
-    }
-    else if (c.key !== 'version' && !i?.timedOut) {
-      na('  same SQL in the sqlite3 shell', 'printed', !sqliteOk ? 'sqlite3 not installed' : s?.failed ?? 'no SQL recorded');
     }
   }
   rmSync(donorRows, { force: true });

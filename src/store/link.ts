@@ -83,11 +83,13 @@ export function linkRecords(db: Db, sourceId: number, records: ProjectRecord[]):
     `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, start, "end" FROM project_rows
      WHERE (project_id = ? OR prima_id = ? OR acronym = ?) AND source_id != ?`,
   );
-  // the most recent records of other sources that have this key
+  // The most recent records stored before this source's that have this key: one range of the
+  // key index, no row read. This source's records were just inserted, with rowids above every
+  // record stored before them (SQLite gives a new row the largest rowid + 1).
   const byKey = db.prepare<[string, number, number], number>(
-    `SELECT k.rid FROM project_title_keys k JOIN project_rows p ON p.rowid = k.rid
-     WHERE k.key = ? AND p.source_id != ? ORDER BY k.rid DESC LIMIT ?`,
+    `SELECT rid FROM project_title_keys WHERE key = ? AND rid < ? ORDER BY rid DESC LIMIT ?`,
   ).pluck();
+  const firstRid = (db.prepare<[number], number>('SELECT min(rowid) FROM project_rows WHERE source_id = ?').pluck().get(sourceId) ?? Number.MAX_SAFE_INTEGER) as number;
   const byRid = db.prepare<[number], Candidate>(
     `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, start, "end" FROM project_rows WHERE rowid = ?`,
   );
@@ -101,7 +103,7 @@ export function linkRecords(db: Db, sourceId: number, records: ProjectRecord[]):
     if (keyId) for (const c of byId.all(r.projectId ?? '', r.primaId ?? '', r.acronym ?? '', sourceId)) seen.set(c.id, c);
     // by title: the ten records that share the most keys with it (most recent first on a tie)
     const hits = new Map<number, number>();
-    for (const key of titleKeys(r.title)) for (const rid of byKey.all(key, sourceId, PER_KEY)) hits.set(rid, (hits.get(rid) ?? 0) + 1);
+    for (const key of titleKeys(r.title)) for (const rid of byKey.all(key, firstRid, PER_KEY)) hits.set(rid, (hits.get(rid) ?? 0) + 1);
     const top = [...hits].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, 10);
     for (const [rid] of top) {
       const c = byRid.get(rid);

@@ -104,7 +104,9 @@ export function* iterateProjects(db: Db, filters: QueryFilters, opts: ListOption
       done.add(b.group_id);
     }
     if (emitted++ < from) continue;
-    const row = b.multi ? mergeGroup(db, b.group_id) : mergeRows([toProjectRow(b)]);
+    // a single record is its own project: toProjectRow gives the row mergeRows would (sources,
+    // records, no conflicts), without copying it
+    const row = b.multi ? mergeGroup(db, b.group_id) : toProjectRow(b);
     if (b.snippet !== undefined) row.snippet = b.snippet;
     yield row;
     if (want !== undefined && emitted >= want) return;

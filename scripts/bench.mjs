@@ -6,7 +6,7 @@
 //   npm run bench                  full run (databases of 10k/100k/1M projects, 10,000 pages)
 //   npm run bench -- --quick       smaller run, ~1-2 min once the corpus is cached
 //   npm run bench -- --runs 11     runs per timed process (default 9, quick 7)
-//   npm run bench -- --only startup,growth,ingest,pdf,ocr,repair,store
+//   npm run bench -- --only startup,tools,scale,growth,link,ingest,pdf,ocr,repair,store
 //
 // Plain ESM over dist/ (the npm script builds first). Nothing here is run by CI.
 // A timed process is killed after 60 s (quick: 15 s) and shown as "> 60 s"; IOM_BENCH_TIMEOUT_S changes it.
@@ -32,7 +32,8 @@ const opt = (name) => {
 const RUNS = Number(opt('--runs') ?? (QUICK ? 7 : 9));
 const ONLY = opt('--only')?.split(',');
 const want = (s) => !ONLY || ONLY.includes(s);
-const SIZES = { small: 10_000, main: 100_000, large: QUICK ? 100_000 : 1_000_000 };
+// --large N: the largest database (default 1M; the quick run stops at 100k)
+const SIZES = { few: 4_000, small: 10_000, main: 100_000, large: Number(opt('--large') ?? (QUICK ? 100_000 : 1_000_000)) };
 const PAGES = QUICK ? 500 : 10_000;
 const REPAIR_MB = QUICK ? 2 : 10;
 const REPAIR_CAP_S = QUICK ? 10 : 40;
@@ -122,7 +123,7 @@ const iom = (args, db) => ({ cmd: NODE, args: [BIN, ...args], env: { IOM_DB: db 
 const nodeFloor = { key: 'node -e 0', cmd: NODE, args: ['-e', '0'] };
 
 /** Rows, bytes and the SQL of one run of an iom command (stdout to a pipe, so JSON). */
-function inspect(args, db) {
+function inspect(args, db, saveTo) {
   const trace = join(tmpdir(), `iom-bench-trace-${process.pid}.json`);
   rmSync(trace, { force: true });
   const r = runOnce(NODE, ['--import', join(ROOT, 'scripts', 'bench', 'sql-trace.mjs'), BIN, ...args], {
@@ -145,6 +146,7 @@ function inspect(args, db) {
     return { error: r.stderr.trim().split('\n').slice(-1)[0] || `exit ${r.status}` };
   }
   let rowsOut = null;
+  if (saveTo) writeFileSync(saveTo, r.stdout);
   try {
     const j = JSON.parse(r.stdout.toString());
     rowsOut = Array.isArray(j) ? j.length : null;
@@ -157,13 +159,18 @@ function inspect(args, db) {
 async function startupAndQueries(key) {
   const db = database(SIZES.main, key);
   const size = `${SIZES.main / 1000}k projects`;
+  // Issue 13's targets at 100,000 projects: seconds (maxS) or a ratio to node -e 0 (x).
   const cmds = [
-    { key: 'donor', args: ['query', '--donor', 'UE'], what: `\`iom query --donor UE\` (${size})`, target: 1.6 },
-    { key: 'text', args: ['query', '--text', 'migration', '--limit', '20'], what: `\`iom query --text migration --limit 20\` (${size})`, target: 2 },
-    { key: 'stats', args: ['stats', '--by', 'donor'], what: `\`iom stats --by donor\` (${size})`, target: 2 },
+    { key: 'donor', args: ['query', '--donor', 'UE'], what: `\`iom query --donor UE\` (${size}, JSON)`, maxS: 0.6 },
+    { key: 'text', args: ['query', '--text', 'migration', '--limit', '20'], what: `\`iom query --text migration --limit 20\` (${size})`, x: 2 },
+    { key: 'stats', args: ['stats', '--by', 'donor'], what: `\`iom stats --by donor\` (${size})`, maxS: 0.3 },
+    { key: 'facets', args: ['facets'], what: `\`iom facets\` (${size})`, maxS: 0.3 },
   ];
+  for (const c of cmds) c.target = c.maxS !== undefined ? `< ${c.maxS} s` : `≤ ${c.x}× node -e 0`;
+  const targetOk = (c, ms, floor) => (c.maxS !== undefined ? ms < c.maxS * 1000 : ms / floor <= c.x);
+  const donorRows = join(tmpdir(), `iom-bench-donor-${process.pid}.json`);
   const info = {};
-  for (const c of cmds) if (c.key !== 'version') info[c.key] = inspect(c.args, db);
+  for (const c of cmds) info[c.key] = inspect(c.args, db, c.key === 'donor' ? donorRows : undefined);
   const sqliteOk = !!spawnSync('sqlite3', ['--version']).stdout?.length;
   // A command that takes seconds is timed fewer times (it was just run once, so no warm-up).
   const slow = (k) => (info[k]?.ms ?? 0) > 2000;
@@ -188,23 +195,34 @@ async function startupAndQueries(key) {
     const sqlRow = (iomText, ratio) =>
       row({ what: `  same SQL in the sqlite3 shell (${i.sql.count} statement${i.sql.count > 1 ? 's' : ''})`, median: s.median, floorText: `${iomText} (iom)`, ratio, ratioText: `iom ${ratio >= 1000 ? ratio.toFixed(0) : ratio.toFixed(1)}× this`, target: 'printed', ok: null });
     if (i?.timedOut || res?.timedOut) {
-      row({ what: c.what, median: RUN_TIMEOUT_MS, medianText: `> ${RUN_TIMEOUT_MS / 1000} s (killed)`, floor, floorText: `${fmtMs(floor)} (node -e 0)`, ratio: RUN_TIMEOUT_MS / floor, ratioText: `> ${(RUN_TIMEOUT_MS / floor).toFixed(0)}×`, target: `≤ ${c.target}×`, ok: false });
+      row({ what: c.what, median: RUN_TIMEOUT_MS, medianText: `> ${RUN_TIMEOUT_MS / 1000} s (killed)`, floor, floorText: `${fmtMs(floor)} (node -e 0)`, ratio: RUN_TIMEOUT_MS / floor, ratioText: `> ${(RUN_TIMEOUT_MS / floor).toFixed(0)}×`, target: c.target, ok: false });
       if (s && !s.failed) sqlRow(`> ${RUN_TIMEOUT_MS / 1000} s`, RUN_TIMEOUT_MS / s.median);
       continue;
     }
     if (i?.error || !res || res.failed) {
-      na(c.what, `≤ ${c.target}×`, i?.error ?? res?.failed ?? 'did not run');
+      na(c.what, c.target, i?.error ?? res?.failed ?? 'did not run');
       continue;
     }
     const ratio = res.median / floor;
-    row({ what: c.what, median: res.median, floor, floorText: `${fmtMs(floor)} (node -e 0)`, ratio, target: `≤ ${c.target}×`, ok: ratio <= c.target });
+    row({ what: c.what, median: res.median, floor, floorText: `${fmtMs(floor)} (node -e 0)`, ratio, target: c.target, ok: targetOk(c, res.median, floor) });
     if (res.samples.length < RUNS) notes.push(`${c.what}: ${res.samples.length} runs (it takes seconds).`);
     if (i?.rows !== null && i?.rows !== undefined) notes.push(`${c.what}: ${i.rows.toLocaleString('en')} rows, ${(i.bytes / 2 ** 20).toFixed(1)} MB of JSON on stdout (stdout is /dev/null while timed).`);
     if (s && !s.failed) sqlRow(fmtMs(res.median), res.median / s.median);
-    else if (c.key !== 'version' && !i?.timedOut) {
+    else if (!i?.timedOut) {
       na('  same SQL in the sqlite3 shell', 'printed', !sqliteOk ? 'sqlite3 not installed' : s?.failed ?? 'no SQL recorded');
     }
+    if (c.key === 'donor' && existsSync(donorRows)) {
+      // what writing those rows costs on its own: JSON.stringify + write, in one process (no start-up, no SQLite)
+      try {
+        const w = runJsonChild('json-floor.mjs', [donorRows, String(RUNS)]);
+        extra.jsonFloor = w;
+        row({ what: `  a bare JSON writer, the same ${w.rows.toLocaleString('en')} rows (in-process JSON.stringify + write)`, median: w.ms, floorText: `${fmtMs(res.median)} (iom)`, ratio: res.median / w.ms, ratioText: `iom ${(res.median / w.ms).toFixed(1)}× this`, target: 'printed', ok: null });
+      } catch (err) {
+        na('  a bare JSON writer, the same rows', 'printed', err.message.slice(0, 160));
+      }
+    }
   }
+  rmSync(donorRows, { force: true });
   // Peak memory of a query: the heaviest of the four, `query --donor UE`, median of 3.
   const mem = [];
   for (let k = 0; k < (QUICK ? 1 : 3); k++) {
@@ -215,6 +233,81 @@ async function startupAndQueries(key) {
     const mb = median(mem);
     row({ what: `peak memory: \`iom query --donor UE\` (${size})`, median: mb, medianText: `${mb.toFixed(0)} MB`, target: '< 80 MB', ok: mb < 80 });
   } else na('peak memory: query', '< 80 MB', 'not measured');
+}
+
+/** Is a command on the PATH? */
+const installed = (cmd, args = ['--version']) => spawnSync(cmd, args, { encoding: 'utf8' }).status === 0;
+
+/**
+ * The same rows and columns as the tools a user would pick instead (issue 13): `iom query --type …
+ * --fields … --format json` against `sqlite-utils query` (JSON too) and the sqlite3 shell (-json,
+ * the floor), on a database of a few thousand projects. Time (interleaved, median) and peak
+ * memory (median of 3); a tool that is not installed gets its row skipped with a note.
+ */
+async function tools(key) {
+  const db = database(SIZES.few, key);
+  const type = 'Lutte contre la traite';
+  const fields = 'id,title,start,end,status,type';
+  const args = ['query', '--type', type, '--fields', fields, '--format', 'json'];
+  // the rows iom lists, in its order (source path, then position in the source)
+  const sql = `SELECT p.id, p.title, p.start, p."end", p.status, p.type FROM projects p JOIN sources s ON s.id = p.source_id WHERE p.type = :type ORDER BY s.path, p.position`;
+  const size = `${SIZES.few.toLocaleString('en')} projects`;
+  const what = `\`iom query --type "${type}" --fields ${fields} --format json\` (${size})`;
+  const haveSu = installed('sqlite-utils');
+  const haveSq = installed('sqlite3');
+  const cmds = [nodeFloor, { key: 'iom', ...iom(args, db) }];
+  if (haveSu) cmds.push({ key: 'sqlite-utils', cmd: 'sqlite-utils', args: ['query', db, sql, '-p', 'type', type] });
+  if (haveSq) cmds.push({ key: 'sqlite3', cmd: 'sqlite3', args: ['-readonly', '-json', db, sql.replace(':type', `'${type.replace(/'/g, "''")}'`)] });
+  // the same answer from each (parsed: the layouts differ)
+  const answers = {};
+  for (const c of cmds.slice(1)) {
+    const r = runOnce(c.cmd, c.args, { env: c.env, keepStdout: true });
+    try {
+      answers[c.key] = r.status === 0 ? JSON.parse(r.stdout.toString() || '[]') : null;
+    } catch {
+      answers[c.key] = null;
+    }
+  }
+  const same = (k) => answers[k] && JSON.stringify(answers[k]) === JSON.stringify(answers.iom);
+  const n = answers.iom?.length ?? 0;
+  notes.push(`tools: ${n.toLocaleString('en')} rows of ${size}; ${Object.keys(answers).filter((k) => k !== 'iom').map((k) => `${k} ${same(k) ? 'gives the same rows and values' : 'DIFFERS'}`).join(', ')}. sqlite-utils: \`${sql}\` with -p type; sqlite3: the same SQL with -json.`);
+  log(`timing iom against ${[haveSu && 'sqlite-utils', haveSq && 'sqlite3'].filter(Boolean).join(' and ') || 'nothing (neither installed)'} on ${relative(ROOT, db)}`);
+  const t = timeInterleaved(cmds, { runs: RUNS, warmup: 1 });
+  const mem = (c) => {
+    const xs = [];
+    for (let k = 0; k < 3; k++) {
+      const m = runWithPeakMemory(c.cmd, c.args, { env: c.env });
+      if (m.status === 0 && Number.isFinite(m.peakMb)) xs.push(m.peakMb);
+    }
+    return xs.length ? median(xs) : NaN;
+  };
+  const mIom = mem(cmds[1]);
+  extra.tools = { rows: n, samples: Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.samples])), memMb: { iom: mIom } };
+  const floor = t['node -e 0'].median;
+  row({ what, median: t.iom.median, floor, floorText: `${fmtMs(floor)} (node -e 0)`, ratio: t.iom.median / floor, target: 'printed', ok: null });
+  if (!haveSu) {
+    na('  iom time / `sqlite-utils query` time (same rows and columns)', '≤ 1.0×', 'sqlite-utils is not installed: skipped');
+    na('  iom peak memory / sqlite-utils peak memory', '≤ 1.5×', 'sqlite-utils is not installed: skipped');
+  } else {
+    const su = t['sqlite-utils'];
+    if (su.failed) na('  `sqlite-utils query`, same rows and columns', '≤ 1.0×', su.failed);
+    else {
+      const r = t.iom.median / su.median;
+      row({ what: '  iom time / `sqlite-utils query` time (same rows and columns)', median: su.median, medianText: `${fmtMs(t.iom.median)} / ${fmtMs(su.median)}`, floor: su.median, floorText: `${fmtMs(su.median)} (sqlite-utils)`, ratio: r, target: '≤ 1.0×', ok: r <= 1.0 });
+      const mSu = mem(cmds.find((c) => c.key === 'sqlite-utils'));
+      extra.tools.memMb['sqlite-utils'] = mSu;
+      const rm = mIom / mSu;
+      row({ what: '  iom peak memory / sqlite-utils peak memory', median: mIom, medianText: `${mIom.toFixed(0)} MB / ${mSu.toFixed(0)} MB`, floorText: `${mSu.toFixed(0)} MB (sqlite-utils)`, ratio: rm, target: '≤ 1.5×', ok: rm <= 1.5 });
+    }
+  }
+  if (!haveSq) na('  the sqlite3 shell, same SQL (-json): the floor', 'printed', 'sqlite3 is not installed: skipped');
+  else if (!t.sqlite3.failed) {
+    const mSq = mem(cmds.find((c) => c.key === 'sqlite3'));
+    extra.tools.memMb.sqlite3 = mSq;
+    row({ what: '  the sqlite3 shell, same SQL (-json): the floor', median: t.sqlite3.median, medianText: `${fmtMs(t.sqlite3.median)}, ${mSq.toFixed(0)} MB`, floorText: `${fmtMs(t.iom.median)} (iom)`, ratio: t.iom.median / t.sqlite3.median, ratioText: `iom ${(t.iom.median / t.sqlite3.median).toFixed(1)}× this`, target: 'printed', ok: null });
+  }
+  const mNode = mem(nodeFloor);
+  notes.push(`tools: peak memory of \`node -e 0\` here: ${mNode.toFixed(0)} MB (the floor under any node program).`);
 }
 
 /** Start-up (issue 13): the commands with a small answer as ratios to `node -e 0` in the same run. */
@@ -367,17 +460,28 @@ async function repair() {
 }
 
 async function store(key) {
-  // Not a figure of the issue: how the cost of storing one record grows with the database.
-  const a = database(SIZES.small, key);
-  const b = database(SIZES.main, key);
-  try {
-    const ra = runJsonChild('write-scale.mjs', [a, '5']);
-    const rb = runJsonChild('write-scale.mjs', [b, '5']);
-    extra.store = { small: ra, main: rb };
-    row({ what: `store: writeSource per record, DB of ${SIZES.small / 1000}k → ${SIZES.main / 1000}k projects`, median: rb.msPerRecord, medianText: `${fmtMs(ra.msPerRecord)} → ${fmtMs(rb.msPerRecord)}`, floor: ra.msPerRecord, floorText: `${fmtMs(ra.msPerRecord)} (at ${SIZES.small / 1000}k)`, ratio: rb.msPerRecord / ra.msPerRecord, target: 'printed (≤ 1.5× would be flat)', ok: null });
-  } catch (err) {
-    na('store: writeSource per record', 'printed', err.message.slice(0, 160));
+  // Issue 13: the cost of linking a record (finding the stored records that describe the same
+  // project) stays flat as the database grows; storing it is printed beside.
+  const sizes = [...new Set([SIZES.small, SIZES.main, SIZES.large])];
+  const name = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`);
+  const res = {};
+  for (const n of sizes) {
+    try {
+      res[n] = runJsonChild('write-scale.mjs', [database(n, key), QUICK ? '6' : '10']);
+    } catch (err) {
+      res[n] = { error: err.message.slice(0, 160) };
+    }
   }
+  extra.store = res;
+  const a = res[SIZES.small];
+  const b = res[sizes[sizes.length - 1]];
+  const span = `${name(SIZES.small)} → ${sizes.slice(1).map(name).join(' → ')} projects`;
+  if (a.error || b.error) return na(`linking per record, ${span}`, '≤ 1.3×', a.error ?? b.error);
+  const chain = (k) => sizes.map((n) => (res[n].error ? 'n/a' : fmtMs(res[n][k]))).join(' → ');
+  row({ what: `linking per record (linkRecords: candidates by title keys, scored), ${span}`, median: b.linkMsPerRecord, medianText: chain('linkMsPerRecord'), floor: a.linkMsPerRecord, floorText: `${fmtMs(a.linkMsPerRecord)} (at ${name(SIZES.small)})`, ratio: b.linkMsPerRecord / a.linkMsPerRecord, target: '≤ 1.3×', ok: b.linkMsPerRecord / a.linkMsPerRecord <= 1.3 });
+  row({ what: `  store: writeSource + linking per record, ${span}`, median: b.msPerRecord, medianText: chain('msPerRecord'), floor: a.msPerRecord, floorText: `${fmtMs(a.msPerRecord)} (at ${name(SIZES.small)})`, ratio: b.msPerRecord / a.msPerRecord, target: 'printed', ok: null });
+  notes.push(`linking: ${sizes.map((n) => (res[n].error ? '' : `${res[n].linked} of ${res[n].records} new records linked at ${name(n)}`)).filter(Boolean).join(', ')} (4 of each 20 repeat a stored title; dates and donors decide).`);
+  if (SIZES.large < 1e6) notes.push(`linking measured up to ${name(SIZES.large)} projects, not 1M (${QUICK ? 'quick run' : '--large'}).`);
 }
 
 // ---------- run ----------
@@ -391,10 +495,9 @@ const section = async (name, fn) => {
   loads.push([name, loadavg()[0]]);
   await fn();
 };
-await section('startup', async () => {
-  await startup(key);
-  await startupAndQueries(key);
-});
+await section('startup', () => startup(key));
+await section('scale', () => startupAndQueries(key));
+await section('tools', () => tools(key));
 await section('growth', () => growth(key));
 await section('ingest', () => ingestHtml());
 await section('pdf', () => pdf());

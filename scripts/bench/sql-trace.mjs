@@ -19,7 +19,8 @@ if (out) {
       for (const m of ['all', 'get', 'iterate', 'run']) {
         const orig = proto[m];
         proto[m] = function (...args) {
-          appendFileSync(out, JSON.stringify({ sql: this.source, args: args.map((v) => (typeof v === 'bigint' ? Number(v) : v)) }) + '\n');
+          // the database file only: not the in-memory scratch table of long snippets (query/snippet.ts)
+          if (!this.database.memory) appendFileSync(out, JSON.stringify({ sql: this.source, args: args.map((v) => (typeof v === 'bigint' ? Number(v) : v)) }) + '\n');
           return orig.apply(this, args);
         };
       }
@@ -29,7 +30,7 @@ if (out) {
   // db.exec (the temporary table of stats and facets) runs SQL without a statement object
   const exec = Database.prototype.exec;
   Database.prototype.exec = function (sql) {
-    appendFileSync(out, JSON.stringify({ sql, args: [] }) + '\n');
+    if (!this.memory) appendFileSync(out, JSON.stringify({ sql, args: [] }) + '\n');
     return exec.call(this, sql);
   };
 }

@@ -31,7 +31,7 @@ export function loadExportProjects(db: Db, filters: QueryFilters): ExportProject
   for (let i = 0; i < recordIds.length; i += 500) {
     const ids = recordIds.slice(i, i + 500);
     const marks = ids.map(() => '?').join(',');
-    for (const r of db.prepare(`SELECT id, status, status_code, text FROM projects WHERE id IN (${marks})`).all(...ids) as RecordExtra[]) {
+    for (const r of db.prepare(`SELECT p.id, p.status, p.status_code, t.text FROM project_rows p JOIN project_texts t ON t.rid = p.rowid WHERE p.id IN (${marks})`).all(...ids) as RecordExtra[]) {
       records.set(r.id, r);
     }
     for (const d of db.prepare(`SELECT code, name, kind, parent FROM project_donors WHERE project_id IN (${marks})`).all(...ids) as {

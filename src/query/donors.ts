@@ -16,7 +16,7 @@ export interface DonorRow {
 export function donorCounts(db: Db, opts: { all?: boolean } = {}): DonorRow[] {
   // projects, not records: records of one project from several sources count once (group_id)
   const count = db.prepare(
-    'SELECT count(DISTINCT p.group_id) n FROM project_donors d JOIN projects p ON p.id = d.project_id WHERE d.code = ? OR d.parent = ?',
+    'SELECT count(DISTINCT p.group_id) n FROM project_donors d JOIN project_rows p ON p.id = d.project_id WHERE d.code = ? OR d.parent = ?',
   );
   const rows = listDonors().map((d) => {
     const { n } = count.get(d.code, d.code) as { n: number };
@@ -44,7 +44,7 @@ export function unknownDonors(db: Db): UnknownDonorRow[] {
   const rows = db
     .prepare(
       `SELECT d.name, min(d.raw) AS raw, count(DISTINCT p.group_id) AS projects, group_concat(DISTINCT s.path) AS sources
-       FROM project_donors d JOIN projects p ON p.id = d.project_id JOIN sources s ON s.id = p.source_id
+       FROM project_donors d JOIN project_rows p ON p.id = d.project_id JOIN sources s ON s.id = p.source_id
        WHERE d.code IS NULL GROUP BY d.name ORDER BY projects DESC, d.name`,
     )
     .all() as { name: string; raw: string; projects: number; sources: string }[];

@@ -29,10 +29,9 @@ function openScratch() {
 function prepare(db: Db) {
   return {
     size: db.prepare<[number], { n: number; title: string; summary: string | null }>(
-      'SELECT length(title) + coalesce(length(summary), 0) + length(text) AS n, title, summary FROM projects WHERE rowid = ?',
+      'SELECT length(title) + coalesce(length(summary), 0) + length(text) AS n, title, summary FROM project_texts WHERE rid = ?',
     ),
-    native: db.prepare<[string, bigint]>(`SELECT ${SNIPPET.replace('%T', 'projects_fts')} FROM projects_fts WHERE projects_fts MATCH ? AND rowid = ?`).pluck(),
-    text: db.prepare<[number]>('SELECT text FROM projects WHERE rowid = ?').pluck(),
+    text: db.prepare<[number]>('SELECT text FROM project_texts WHERE rid = ?').pluck(),
   };
 }
 
@@ -58,13 +57,24 @@ export function snippetFor(db: Db, match: string, rowid: number): string | undef
   if (!st) statements.set(db, (st = prepare(db)));
   const row = st.size.get(rowid);
   if (!row) return undefined;
-  if (row.n <= NATIVE_MAX) // a BigInt: bound as a REAL, the rowid constraint is not applied by FTS5 (every match comes back)
-  return (st.native.get(match, BigInt(rowid)) as string | undefined) ?? undefined;
   const text = st.text.get(rowid) as string;
+  const w = (scratch ??= openScratch());
+  if (row.n <= NATIVE_MAX) {
+    // The record alone in the in-memory table: snippet() reads only the record's own text and
+    // matches, so the passage is the one the database's index gives, without looking the
+    // query up again in the whole index (2-3 ms a row for a prefix such as "migration"* at
+    // 100,000 projects, against a fraction of that here).
+    w.clear.run();
+    w.put.run(row.title, row.summary, text);
+    try {
+      return (w.windowed.get(match) as string | undefined) ?? undefined;
+    } finally {
+      w.clear.run();
+    }
+  }
   const at = firstMatch(text, queryWords(match));
   const from = Math.max(0, at - WINDOW / 4);
   const window = text.slice(from, from + WINDOW);
-  const w = (scratch ??= openScratch());
   w.clear.run();
   w.put.run(row.title.slice(0, WINDOW), row.summary?.slice(0, WINDOW) ?? null, window);
   try {

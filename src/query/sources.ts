@@ -21,7 +21,7 @@ export interface SourceRow {
 export function listSources(db: Db): SourceRow[] {
   const rows = db
     .prepare(
-      `SELECT path, name, kind, format, (SELECT count(*) FROM projects p WHERE p.source_id = s.id) AS records, repairs,
+      `SELECT path, name, kind, format, (SELECT count(*) FROM project_rows p WHERE p.source_id = s.id) AS records, repairs,
               lost_sequences, hash, bytes, pages, ingested_at, warnings, ocr_pages, ocr_confidence
        FROM sources s ORDER BY path`,
     )
@@ -48,8 +48,8 @@ export function dbInfo(db: Db, path: string, bytes: number): DbInfo {
     path,
     schema_version: db.pragma('user_version', { simple: true }) as number,
     sources: one('SELECT count(*) AS n FROM sources'),
-    projects: one('SELECT count(DISTINCT group_id) AS n FROM projects'),
-    records: one('SELECT count(*) AS n FROM projects'),
+    projects: one('SELECT count(DISTINCT group_id) AS n FROM project_rows'),
+    records: one('SELECT count(*) AS n FROM project_rows'),
     donors: one('SELECT count(DISTINCT coalesce(code, name)) AS n FROM project_donors'),
     countries: one('SELECT count(DISTINCT code) AS n FROM project_countries'),
     bytes,

@@ -110,7 +110,7 @@ export function projectStats(db: Db, filters: QueryFilters, opts: StatsOptions):
   try {
     if (opts.by === 'year') return yearTimeline(db, scope, opts.now ?? new Date(), withSum);
     const by = opts.by;
-    const groups = tally(db, scope, by);
+    const groups = tally(db, scope, by, withSum);
     for (const p of scope.merged) for (const v of valuesOf(p, by)) addTo(groups, v, 1, p.budget_usd);
     const names = by === 'country' ? countryNames(db) : undefined;
     const rows = [...groups].map(([key, t]) => {
@@ -159,40 +159,113 @@ export type TallyField = keyof typeof LINKED | keyof typeof COLUMNS;
  * The scope's table is the outer loop (CROSS JOIN), in rowid order, so projects are read in the
  * order they are stored; link tables are reached through their (project_id, …) keys.
  */
-export function tally(db: Db, scope: Scope, field: TallyField): Tally {
+export function tally(db: Db, scope: Scope, field: TallyField, withSum = false): Tally {
+  if (scope.all && !withSum) return tallyAll(db, scope, field);
+  const table = scope.table();
   let sql: string;
   const params: unknown[] = [];
   if (field === 'donor') {
     // each donor, and for an agency its government too; a project once per name (UNION)
     sql = `SELECT key, count(*) AS n, sum(b) AS s FROM (
-             SELECT m.rid, x.name AS key, m.budget AS b FROM ${scope.table} m CROSS JOIN project_donors x ON x.project_id = m.id
+             SELECT m.rid, x.name AS key, m.budget AS b FROM ${table} m CROSS JOIN project_donors x ON x.project_id = m.id
              WHERE x.name <> ''
              UNION
-             SELECT m.rid, g.value, m.budget FROM ${scope.table} m CROSS JOIN project_donors x ON x.project_id = m.id
+             SELECT m.rid, g.value, m.budget FROM ${table} m CROSS JOIN project_donors x ON x.project_id = m.id
              JOIN json_each(?) g ON g.key = x.code)
            GROUP BY key
            UNION ALL
-           SELECT NULL, count(*), sum(m.budget) FROM ${scope.table} m
+           SELECT NULL, count(*), sum(m.budget) FROM ${table} m
            WHERE NOT EXISTS (SELECT 1 FROM project_donors x WHERE x.project_id = m.id AND x.name <> '')`;
     params.push(JSON.stringify(Object.fromEntries(governmentNames())));
   } else if (field === 'country') {
-    const { table, col } = LINKED[field];
+    const { table: link, col } = LINKED[field];
     sql = `SELECT key, count(*) AS n, sum(b) AS s FROM (
-             SELECT x.${col} AS key, m.budget AS b FROM ${scope.table} m CROSS JOIN ${table} x ON x.project_id = m.id
+             SELECT x.${col} AS key, m.budget AS b FROM ${table} m CROSS JOIN ${link} x ON x.project_id = m.id
              WHERE x.${col} <> '' GROUP BY m.rid, x.${col})
            GROUP BY key
            UNION ALL
-           SELECT NULL, count(*), sum(m.budget) FROM ${scope.table} m
-           WHERE NOT EXISTS (SELECT 1 FROM ${table} x WHERE x.project_id = m.id AND x.${col} <> '')`;
+           SELECT NULL, count(*), sum(m.budget) FROM ${table} m
+           WHERE NOT EXISTS (SELECT 1 FROM ${link} x WHERE x.project_id = m.id AND x.${col} <> '')`;
   } else {
     const expr = COLUMNS[field];
     const sources = expr.startsWith('s.') ? 'JOIN sources s ON s.id = p.source_id' : '';
     sql = `SELECT NULLIF(${expr}, '') AS key, count(*) AS n, sum(m.budget) AS s
-           FROM ${scope.table} m CROSS JOIN projects p ON p.rowid = m.rid ${sources} GROUP BY 1`;
+           FROM ${table} m CROSS JOIN project_rows p ON p.rowid = m.rid ${sources} GROUP BY 1`;
   }
   const out: Tally = new Map();
   for (const [key, n, sum] of db.prepare(sql).raw().all(...params) as [string | number | null, number, number | null][]) {
     if (n > 0) addTo(out, key, n, sum);
+  }
+  return out;
+}
+
+/**
+ * tally() without a filter and without budgets: every single-record project counts. The counts
+ * are made over every record from the indexes alone (project_donors(name, project_id) and
+ * (code, project_id), project_countries(code, name, project_id), projects_status, projects_type,
+ * projects_section, projects_start_year, projects_source), with no lookup per project; then the
+ * records of multi-record projects (few, merged in JS by the caller) are counted the same way
+ * through their ids and taken away. Same answers as the general path (test/query/aggregate.test.ts).
+ */
+function tallyAll(db: Db, scope: Scope, field: TallyField): Tally {
+  const out = countRecords(db, field, '');
+  if (scope.multi) {
+    for (const [key, c] of countRecords(db, field, scope.multi)) addTo(out, key, -c.count, null);
+    for (const [key, c] of [...out]) if (c.count === 0) out.delete(key);
+  }
+  return out;
+}
+
+/**
+ * Per value of a field, the records (of all projects, or only those whose ids are in the temporary
+ * table `only`) that have it, each counted once per value; records with no value under null.
+ */
+function countRecords(db: Db, field: TallyField, only: string): Tally {
+  const out: Tally = new Map();
+  const put = (rows: [string | number | null, number][]) => {
+    for (const [key, n] of rows) if (n > 0) addTo(out, key === '' ? null : key, n, null);
+  };
+  const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+  const ids = (col: string) => (only ? `${col} IN ${only}` : '1');
+  const records = () => count(`SELECT count(*) FROM project_rows p WHERE ${ids('p.id')}`);
+  /** How many records have a row with a non-empty `col` in the link table. */
+  const withAny = (table: string, col: string) => {
+    // Values are never empty in practice: then the distinct ids are read in the order of the
+    // table's primary key (project_id, …), with no temporary b-tree.
+    const empty = count(`SELECT count(*) FROM ${table} x WHERE x.${col} = ''`);
+    return count(`SELECT count(*) FROM (SELECT DISTINCT x.project_id FROM ${table} x WHERE ${empty ? `x.${col} <> '' AND ` : ''}${ids('x.project_id')})`);
+  };
+  if (field === 'donor') {
+    const gov = governmentNames();
+    db.exec('DROP TABLE IF EXISTS temp.iom_gov; CREATE TABLE temp.iom_gov (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID');
+    try {
+      const ins = db.prepare('INSERT INTO temp.iom_gov (code, name) VALUES (?, ?)');
+      for (const [code, name] of gov) ins.run(code, name);
+      // a record once per donor name; a government's with its agencies' (each record once):
+      // |named ∪ by an agency| = |named| + |by an agency| - |both|, the last two read from the
+      // agencies' rows alone (code index), the few of them
+      put(db.prepare(`SELECT x.name, count(DISTINCT x.project_id) FROM project_donors x WHERE x.name <> '' AND ${ids('x.project_id')} GROUP BY x.name`).raw().all() as [string, number][]);
+      const agencies = `FROM temp.iom_gov g JOIN project_donors x ON x.code = g.code WHERE ${ids('x.project_id')}`;
+      put(db.prepare(`SELECT g.name, count(DISTINCT x.project_id) ${agencies} GROUP BY g.name`).raw().all() as [string, number][]);
+      const both = db.prepare(`SELECT g.name, count(DISTINCT x.project_id) ${agencies}
+          AND EXISTS (SELECT 1 FROM project_donors y WHERE y.name = g.name AND y.project_id = x.project_id) GROUP BY g.name`).raw().all() as [string, number][];
+      for (const [key, n] of both) addTo(out, key, -n, null);
+      put([[null, records() - withAny('project_donors', 'name')]]);
+    } finally {
+      db.exec('DROP TABLE IF EXISTS temp.iom_gov');
+    }
+  } else if (field === 'country') {
+    // (project_id, code) is the key of project_countries: a record counts once per code
+    put(db.prepare(`SELECT x.code, count(*) FROM project_countries x WHERE x.code <> '' AND ${ids('x.project_id')} GROUP BY x.code`).raw().all() as [string, number][]);
+    put([[null, records() - withAny('project_countries', 'code')]]);
+  } else if (field === 'kind' || field === 'source') {
+    const col = field === 'kind' ? 's.kind' : 's.path';
+    put(db.prepare(`SELECT ${col}, sum(c.n) FROM (SELECT p.source_id, count(*) AS n FROM project_rows p WHERE ${ids('p.id')} GROUP BY p.source_id) c
+      JOIN sources s ON s.id = c.source_id GROUP BY 1`).raw().all() as [string | null, number][]);
+  } else {
+    // grouped by the indexed expression itself, so that its index answers (empty is null: put)
+    const expr = COLUMNS[field].replace(/\bp\./g, '');
+    put(db.prepare(`SELECT ${expr}, count(*) FROM project_rows WHERE ${ids('id')} GROUP BY ${expr}`).raw().all() as [string | number | null, number][]);
   }
   return out;
 }
@@ -220,7 +293,7 @@ function yearTimeline(db: Db, scope: Scope, now: Date, withSum: boolean): StatRo
     const last = to === null ? Math.max(current, first) : Number(to.slice(0, 4));
     spans.push([first, Math.max(first, last), budget]);
   };
-  for (const [from, to, budget] of db.prepare(`SELECT p.active_from, p.active_to, m.budget FROM ${scope.table} m CROSS JOIN projects p ON p.rowid = m.rid`).raw().all() as [string | null, string | null, number | null][]) {
+  for (const [from, to, budget] of db.prepare(`SELECT p.active_from, p.active_to, m.budget FROM ${scope.table()} m CROSS JOIN project_rows p ON p.rowid = m.rid`).raw().all() as [string | null, string | null, number | null][]) {
     add(from, to, budget);
   }
   for (const p of scope.merged) {

@@ -24,16 +24,16 @@ export function checkDb(db: Db): CheckResult[] {
   const version = db.pragma('user_version', { simple: true }) as number;
   out.push({ name: 'schema version', ok: version === SCHEMA_VERSION, detail: `${version} (this iom: ${SCHEMA_VERSION})` });
 
-  rule('every project has a source', 'SELECT count(*) n FROM projects p WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = p.source_id)', 'projects without a source');
+  rule('every project has a source', 'SELECT count(*) n FROM project_rows p WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = p.source_id)', 'projects without a source');
   for (const t of ['project_donors', 'project_countries', 'project_places', 'project_partners']) {
-    rule(`${t} rows point at a project`, `SELECT count(*) n FROM ${t} x WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = x.project_id)`, 'orphan rows');
+    rule(`${t} rows point at a project`, `SELECT count(*) n FROM ${t} x WHERE NOT EXISTS (SELECT 1 FROM project_rows p WHERE p.id = x.project_id)`, 'orphan rows');
   }
-  rule('source record counts match', 'SELECT count(*) n FROM sources s WHERE s.records != (SELECT count(*) FROM projects p WHERE p.source_id = s.id)', 'sources whose count is off');
-  rule('every source has a project', 'SELECT count(*) n FROM sources s WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.source_id = s.id)', 'sources without projects');
-  rule('projects have a title', `SELECT count(*) n FROM projects WHERE trim(title) = ''`, 'projects with an empty title');
-  rule('project groups are set', 'SELECT count(*) n FROM projects WHERE group_id IS NULL', 'projects without a group');
-  rule('link columns match the link tables', `SELECT count(*) n FROM projects p WHERE p.links IS NOT ${linksExpr('p.id')}`, 'projects whose links column is stale');
-  rule('active periods are ordered', 'SELECT count(*) n FROM projects WHERE active_to IS NOT NULL AND active_from > active_to', 'projects ending before they start');
+  rule('source record counts match', 'SELECT count(*) n FROM sources s WHERE s.records != (SELECT count(*) FROM project_rows p WHERE p.source_id = s.id)', 'sources whose count is off');
+  rule('every source has a project', 'SELECT count(*) n FROM sources s WHERE NOT EXISTS (SELECT 1 FROM project_rows p WHERE p.source_id = s.id)', 'sources without projects');
+  rule('projects have a title', `SELECT count(*) n FROM project_rows WHERE trim(title) = ''`, 'projects with an empty title');
+  rule('project groups are set', 'SELECT count(*) n FROM project_rows WHERE group_id IS NULL', 'projects without a group');
+  rule('link columns match the link tables', `SELECT count(*) n FROM project_rows p WHERE p.links IS NOT ${linksExpr('p.id')}`, 'projects whose links column is stale');
+  rule('active periods are ordered', 'SELECT count(*) n FROM project_rows WHERE active_to IS NOT NULL AND active_from > active_to', 'projects ending before they start');
   out.push(checkFts(db));
   return out;
 }

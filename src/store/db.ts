@@ -173,7 +173,11 @@ function migrate(db: Db, path: string, readonly: boolean): void {
   // BEGIN IMMEDIATE so that two processes opening a fresh file do not both migrate.
   db.transaction(() => {
     const now = schemaVersion(db);
-    for (let v = now; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    for (let v = now; v < SCHEMA_VERSION; v++) {
+      const m = MIGRATIONS[v]!;
+      if (typeof m === 'string') db.exec(m);
+      else m(db);
+    }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

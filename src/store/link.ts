@@ -5,23 +5,12 @@
 // Conflicting IDs veto a link; a group never takes two records of the same source.
 import type { Db } from './db.js';
 import type { ProjectRecord } from '../types.js';
+import { exactTitle, titleKeys, titleWords } from './titles.js';
 
-const STOP = new Set(
-  ('les des pour par avec dans sur aux une est sont qui que dont entre ces ses leur leurs its the and for with from '
-    + 'projet project programme program phase initiative').split(' '),
-);
+export { titleKeys, titleWords } from './titles.js';
 
-/** Significant title words: accent-free, lower case, plural -s/-x dropped, no short or common words. */
-export function titleWords(title: string, stem = true): Set<string> {
-  const words = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length >= 3 && !STOP.has(w))
-    .map((w) => (stem && w.length > 4 ? w.replace(/[sx]$/, '') : w));
-  return new Set(words);
-}
+/** Records read per title key: the most recent, so that a key shared by thousands costs no more than a rare one. */
+const PER_KEY = 32;
 
 export function titleSimilarity(a: Set<string>, b: Set<string>): { shared: number; score: number } {
   let shared = 0;
@@ -42,8 +31,6 @@ interface Candidate {
   end: string | null;
 }
 
-/** A title compared as a whole: accents, case, punctuation and spacing ignored. */
-const exactTitle = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 const year = (d: string | null | undefined) => (d ? Number(d.slice(0, 4)) : null);
 
@@ -90,41 +77,38 @@ export function sameProjectScore(r: ProjectRecord, c: Candidate, donorsOf: (id: 
   return shared >= 3 && s >= 0.75 ? s : 0;
 }
 
-/**
- * Candidates share at least two of the title's four longest words. Long words are the rare ones,
- * and a pairwise AND keeps the index lookups short: an OR over every word would read the long
- * posting lists of "migration" or "Maroc" for every record stored.
- */
-function ftsTerms(title: string): string | null {
-  // whole tokens as written (prefix queries scan the term list and cost milliseconds each)
-  const words = [...titleWords(title, false)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, 4);
-  if (words.length < 2) return null;
-  const pairs: string[] = [];
-  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`("${words[i]}" AND "${words[j]}")`);
-  return `title : (${pairs.join(' OR ')})`;
-}
-
 /** Sets group_id for each record of the source just written. Runs inside the write transaction. */
 export function linkRecords(db: Db, sourceId: number, records: ProjectRecord[]): void {
   const byId = db.prepare<[string, string, string, number], Candidate>(
-    `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, start, "end" FROM projects
+    `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, start, "end" FROM project_rows
      WHERE (project_id = ? OR prima_id = ? OR acronym = ?) AND source_id != ?`,
   );
-  const byTitle = db.prepare<[string, number], Candidate>(
-    `SELECT p.id, p.group_id, p.source_id, p.title, p.acronym, p.project_id, p.prima_id, p.start, p."end"
-     FROM projects_fts f JOIN projects p ON p.rowid = f.rowid
-     WHERE projects_fts MATCH ? AND p.source_id != ? ORDER BY f.rank LIMIT 10`,
+  // The most recent records stored before this source's that have this key: one range of the
+  // key index, no row read. This source's records were just inserted, with rowids above every
+  // record stored before them (SQLite gives a new row the largest rowid + 1).
+  const byKey = db.prepare<[string, number, number], number>(
+    `SELECT rid FROM project_title_keys WHERE key = ? AND rid < ? ORDER BY rid DESC LIMIT ?`,
+  ).pluck();
+  const firstRid = (db.prepare<[number], number>('SELECT min(rowid) FROM project_rows WHERE source_id = ?').pluck().get(sourceId) ?? Number.MAX_SAFE_INTEGER) as number;
+  const byRid = db.prepare<[number], Candidate>(
+    `SELECT id, group_id, source_id, title, acronym, project_id, prima_id, start, "end" FROM project_rows WHERE rowid = ?`,
   );
   const donors = db.prepare<[string], { code: string }>('SELECT code FROM project_donors WHERE project_id = ? AND code IS NOT NULL');
-  const sourcesInGroup = db.prepare<[string], { source_id: number }>('SELECT DISTINCT source_id FROM projects WHERE group_id = ?');
-  const setGroup = db.prepare<[string, string]>('UPDATE projects SET group_id = ? WHERE id = ?');
+  const sourcesInGroup = db.prepare<[string], { source_id: number }>('SELECT DISTINCT source_id FROM project_rows WHERE group_id = ?');
+  const setGroup = db.prepare<[string, string]>('UPDATE project_rows SET group_id = ? WHERE id = ?');
   const donorsOf = (id: string) => donors.all(id).map((d) => d.code);
   for (const r of records) {
     const seen = new Map<string, Candidate>();
     const keyId = r.projectId ?? r.primaId ?? r.acronym;
     if (keyId) for (const c of byId.all(r.projectId ?? '', r.primaId ?? '', r.acronym ?? '', sourceId)) seen.set(c.id, c);
-    const terms = ftsTerms(r.title);
-    if (terms) for (const c of byTitle.all(terms, sourceId)) seen.set(c.id, c);
+    // by title: the ten records that share the most keys with it (most recent first on a tie)
+    const hits = new Map<number, number>();
+    for (const key of titleKeys(r.title)) for (const rid of byKey.all(key, firstRid, PER_KEY)) hits.set(rid, (hits.get(rid) ?? 0) + 1);
+    const top = [...hits].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, 10);
+    for (const [rid] of top) {
+      const c = byRid.get(rid);
+      if (c) seen.set(c.id, c);
+    }
     const ranked = [...seen.values()]
       .map((c) => ({ c, score: sameProjectScore(r, c, donorsOf) }))
       .filter((x) => x.score > 0)

@@ -8,6 +8,7 @@ import type { Db } from './db.js';
 import { activeRange } from '../normalize/dates.js';
 import { retryBusy, type RetryOptions } from './busy.js';
 import { linkRecords } from './link.js';
+import { titleKeys } from './titles.js';
 import { linksExpr } from './schema.js';
 
 export interface SourceWrite extends SourceInfo {
@@ -84,12 +85,15 @@ const PROJECT_COLUMNS = Object.keys(
   ),
 );
 
+/** The columns of project_rows (toRow also gives summary and text, which go to project_texts). */
+const ROW_COLUMNS = PROJECT_COLUMNS.filter((c) => c !== 'summary' && c !== 'text');
+
 /** Copies a project's link rows into projects.links (after they are written). */
-const SET_LINKS_SQL = `UPDATE projects SET links = ${linksExpr('@id')} WHERE id = @id`;
+const SET_LINKS_SQL = `UPDATE project_rows SET links = ${linksExpr('@id')} WHERE id = @id`;
 
 function prepared(db: Db) {
-  const cols = PROJECT_COLUMNS.map((c) => `"${c}"`).join(', ');
-  const params = PROJECT_COLUMNS.map((c) => `@${c}`).join(', ');
+  const cols = ROW_COLUMNS.map((c) => `"${c}"`).join(', ');
+  const params = ROW_COLUMNS.map((c) => `@${c}`).join(', ');
   return {
     findSource: db.prepare<[string], { id: number; hash: string }>('SELECT id, hash FROM sources WHERE path = ?'),
     findContent: db.prepare<[string, string], { id: number; path: string }>('SELECT id, path FROM sources WHERE hash = ? AND path != ? ORDER BY id LIMIT 1'),
@@ -97,7 +101,10 @@ function prepared(db: Db) {
     deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
     insertSource: db.prepare(`INSERT INTO sources (path, name, format, kind, hash, bytes, pages, ingested_at, records, repairs, lost_sequences, warnings, ocr_pages, ocr_confidence)
       VALUES (@path, @name, @format, @kind, @hash, @bytes, @pages, @ingested_at, @records, @repairs, @lost_sequences, @warnings, @ocr_pages, @ocr_confidence)`),
-    insertProject: db.prepare(`INSERT INTO projects (${cols}) VALUES (${params})`),
+    insertProject: db.prepare(`INSERT INTO project_rows (${cols}) VALUES (${params})`),
+    // the full-text index follows project_texts (its triggers)
+    insertKey: db.prepare<[string, number | bigint]>('INSERT OR IGNORE INTO project_title_keys (key, rid) VALUES (?, ?)'),
+    insertText: db.prepare<[number | bigint, string, string, string | null, string]>('INSERT INTO project_texts (rid, id, title, summary, text) VALUES (?, ?, ?, ?, ?)'),
     insertDonor: db.prepare(`INSERT INTO project_donors (project_id, position, code, name, kind, parent, raw, known)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     insertCountry: db.prepare('INSERT OR IGNORE INTO project_countries (project_id, code, name, raw) VALUES (?, ?, ?, ?)'),
@@ -200,7 +207,10 @@ export function writeSource(db: Db, source: SourceWrite, records: ProjectRecord[
       });
       const sourceId = Number(lastInsertRowid);
       records.forEach((r, i) => {
-        s.insertProject.run(toRow(r, sourceId, i));
+        const row = toRow(r, sourceId, i);
+        const { lastInsertRowid: rid } = s.insertProject.run(row);
+        s.insertText.run(rid, r.id, r.title, r.summary, r.text);
+        for (const key of titleKeys(r.title)) s.insertKey.run(key, rid);
         r.donors.forEach((d, k) => s.insertDonor.run(r.id, k, d.code, d.name, d.kind, d.parent ?? null, d.raw, d.known ? 1 : 0));
         for (const c of r.countries) s.insertCountry.run(r.id, c.code, c.name, c.raw ?? null);
         for (const p of r.places) s.insertPlace.run(r.id, p.name, p.country, p.kind, p.raw ?? null);
@@ -234,7 +244,7 @@ export function removeSource(db: Db, path: string): number | undefined {
       .transaction(() => {
         const row = db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE path = ?').get(path);
         if (!row) return undefined;
-        const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM projects WHERE source_id = ?').get(row.id)!.n;
+        const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM project_rows WHERE source_id = ?').get(row.id)!.n;
         db.prepare('DELETE FROM sources WHERE id = ?').run(row.id);
         return n;
       })

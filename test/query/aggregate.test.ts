@@ -76,6 +76,31 @@ describe('stats in SQL equal the counts of the merged rows query lists', () => {
     }
   });
 
+  test('facets without a filter (counted from the indexes) equal the values of the merged rows, every field', () => {
+    for (const db of [t, t2]) {
+      const rows = listProjects(db.db, {});
+      const kindOf = new Map((db.db.prepare('SELECT path, kind FROM sources').all() as { path: string; kind: string }[]).map((s) => [s.path, s.kind]));
+      const valuesOf = (r: ProjectRow, field: (typeof FACETS)[number]): (string | number | null)[] => {
+        const from = r.start ?? activeBounds(r).from;
+        if (field === 'donor') return donorsWithGovernments(r);
+        if (field === 'country') return r.countries;
+        if (field === 'year') return [from ? Number(from.slice(0, 4)) : null];
+        if (field === 'kind') return r.sources.map((x) => kindOf.get(x) ?? r.kind);
+        if (field === 'source') return r.sources;
+        return [r[field]];
+      };
+      const f = listFacets(db.db, {});
+      for (const field of FACETS) {
+        const want = new Map<string | number | null, number>();
+        for (const r of rows) {
+          const distinct = new Set(valuesOf(r, field).filter((x) => x !== '' && x !== null));
+          for (const v of distinct.size ? distinct : [null]) want.set(v, (want.get(v) ?? 0) + 1);
+        }
+        expect(new Map(f[field].map((v) => [v.value, v.count])), field).toEqual(want);
+      }
+    }
+  });
+
   test('a malformed search is a usage error in stats and facets too', () => {
     expect(() => projectStats(t.db, { text: '"unclosed' }, { by: 'donor' })).toThrow(/cannot search/);
     expect(() => listFacets(t.db, { text: 'AND' })).toThrow(/cannot search/);

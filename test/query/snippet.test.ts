@@ -32,6 +32,24 @@ describe('snippets', () => {
     expect(rows.find((r) => r.id === 'bbbbbbbbbbbb')!.snippet).toBe('Lutte contre la [traite]');
   });
 
+  test('a record of ordinary length gets the passage FTS5 gives it in the database index', () => {
+    const seeds = openDb(`${t.dir}/seeds.sqlite`);
+    try {
+      writeSource(seeds, { path: '/s.txt', format: 'text', kind: 'iom-project-sheet', hash: 'h3', bytes: 1, repairs: 0, lostSequences: [], warnings: [] }, [
+        record({ id: 'cccccccccccc', title: 'Lutte contre la traite', summary: 'Un projet sur la traite des êtres humains au Maroc.', text: `Contexte. ${'Le projet aide les migrants vulnérables. '.repeat(30)} La traite des êtres humains recule. Migration et développement.` }),
+        record({ id: 'dddddddddddd', title: 'Migration et développement', summary: null, text: 'Les migrations de main-d’œuvre, la migration circulaire et les migrants de retour.' }),
+      ]);
+      for (const q of ['traite', 'migrants', 'migration', 'êtres humains', '"traite" OR migr*', 'title:traite', 'developpement']) {
+        const match = ftsQuery(q);
+        const native = seeds.prepare(`SELECT rowid, snippet(projects_fts, -1, '[', ']', '…', 12) AS s FROM projects_fts WHERE projects_fts MATCH ? ORDER BY rowid`).all(match) as { rowid: number; s: string }[];
+        expect(native.length, q).toBeGreaterThan(0);
+        for (const n of native) expect(snippetFor(seeds, match, n.rowid), q).toBe(n.s);
+      }
+    } finally {
+      seeds.close();
+    }
+  });
+
   test('no snippet is made when it is not asked for', () => {
     const rows = listProjects(db, { text: 'traite' }, { unmerged: true, snippet: false });
     expect(rows).toHaveLength(2);

@@ -1,5 +1,7 @@
 // Other tools find the full-text index: sqlite-utils (`search`, `rebuild-fts`) and Datasette look
-// for an FTS table whose SQL says content="projects" or content=[projects] (their detect_fts).
+// for an FTS table whose SQL says content="<table>" or content=[<table>] (their detect_fts). Since
+// schema 6 the text lives in project_texts (projects is a view, which they cannot search), and the
+// index is found for project_texts.
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -19,10 +21,10 @@ const detect = (db: Database.Database, table: string) =>
 const hasSqliteUtils = spawnSync('sqlite-utils', ['--version']).status === 0;
 
 describe('the full-text index, as other tools see it', () => {
-  test('a new database: detect_fts finds projects_fts for projects', () => {
+  test('a new database: detect_fts finds projects_fts for project_texts', () => {
     const db = openDb(`${t.dir}/new.sqlite`);
     try {
-      expect(detect(db, 'projects')).toBe('projects_fts');
+      expect(detect(db, 'project_texts')).toBe('projects_fts');
     } finally {
       db.close();
     }
@@ -40,7 +42,7 @@ describe('the full-text index, as other tools see it', () => {
     const db = openDb(path);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      expect(detect(db, 'projects')).toBe('projects_fts');
+      expect(detect(db, 'project_texts')).toBe('projects_fts');
       expect(db.prepare(`SELECT p.id FROM projects_fts f JOIN projects p ON p.rowid = f.rowid WHERE projects_fts MATCH 'etres'`).pluck().all()).toEqual(['abcdef012345']);
       expect(() => db.prepare(`INSERT INTO projects_fts(projects_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
     } finally {
@@ -51,7 +53,7 @@ describe('the full-text index, as other tools see it', () => {
   test.skipIf(!hasSqliteUtils)('the real sqlite-utils searches the database (skipped when sqlite-utils is not installed)', () => {
     const path = `${t.dir}/seeds.sqlite`;
     expect(iom(['-q', 'ingest', fixture('seeds')], { db: path }).code).toBe(0);
-    const r = spawnSync('sqlite-utils', ['search', path, 'projects', 'traite', '--csv', '-c', 'title'], { encoding: 'utf8' });
+    const r = spawnSync('sqlite-utils', ['search', path, 'project_texts', 'traite', '--csv', '-c', 'title'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^title\r?\n/);

@@ -23,8 +23,9 @@ Examples:
   $ iom sql "SELECT title FROM projects WHERE id = :id" -p id 70a4a080bc13
   $ iom sql "SELECT title FROM projects WHERE start >= :from AND budget_usd > :min" -p from 2015 -p min 100000
 
-Tables: sources, projects, project_donors, project_countries, project_places, project_partners,
-projects_fts (full text), and the view projects_with_donors. The database is opened read-only:
+Tables: sources, projects (a view over project_rows and project_texts), project_donors,
+project_countries, project_places, project_partners, projects_fts (full text), project_title_keys,
+and the view projects_with_donors. The database is opened read-only:
 INSERT, UPDATE, DELETE, CREATE, ATTACH and PRAGMA assignments are refused.
 Parameters: :name, @name and $name take the value of -p name VALUE (as sqlite-utils does);
 a parameter with no value is an error, and so is a -p the query does not use.`,

@@ -24,7 +24,9 @@ const E = '(?![\\p{L}\\d])';
 const RANGE_RE = new RegExp(
   [
     `${B}(?:covers|couvre|during|durant|pendant)\\s+${YEAR}\\s+(?:and|et)\\s+${YEAR}${E}`,
-    `${B}(?:from|de|du|between|entre|d[’'])\\s*${PROSE_DATE}\\s+(?:to|à|au|and|et|until|till|through|jusqu[’'](?:à|au|en))\\s+${DATE_ONLY}${E}`,
+    `${B}(?:from|de|du|between|entre|d[’'])\\s*${PROSE_DATE}\\s+(?:to|à|au|and|et|until|till|through|jusqu[’'](?:à|au|en))\\s+(?:(?:la\\s+)?fin\\s+(?:de\\s+|d[’'])?|(?:the\\s+)?end\\s+(?:of\\s+)?)?${DATE_ONLY}${E}`,
+    // "the 2022–24 initiative": a range whose end year is written with two digits.
+    `${B}${YEAR}[-–—]\\d{2}(?![\\p{L}\\d./-])`,
     `${B}${DATE_ONLY}\\s*[-–—]\\s*${DATE_ONLY}${E}`,
     `${B}${DATE_ONLY}\\s+(?:à|au|to|until)\\s+${DATE_ONLY}${E}`,
   ].join('|'),
@@ -72,8 +74,12 @@ export function findPeriod(sentences: string[], about: (s: string) => boolean = 
     const st = o ? null : START_RE.exec(s);
     const en = END_RE.exec(s);
     if (range && !out.start && !out.end) {
-      // "covers 2022 and 2023" -> "2022 – 2023"
-      const value = range[0].replace(/^[(]/, '').replace(/^(?:covers|couvre|during|durant|pendant)\s+(\d{4})\s+(?:and|et)\s+(\d{4})$/iu, '$1 – $2');
+      // "covers 2022 and 2023" -> "2022 – 2023"; "2022–24" -> "2022 – 2024"; "à fin 2023" -> "à 2023"
+      const value = range[0]
+        .replace(/^[(]/, '')
+        .replace(/^(?:covers|couvre|during|durant|pendant)\s+(\d{4})\s+(?:and|et)\s+(\d{4})$/iu, '$1 – $2')
+        .replace(/^(\d{2})(\d{2})\s*[-–—]\s*(\d{2})$/u, '$1$2 – $1$3')
+        .replace(/\s(?:(?:la\s+)?fin\s+(?:de\s+|d[’'])?|(?:the\s+)?end\s+(?:of\s+)?)(?=\S+$|\S+\s+\d{4}$)/iu, ' ');
       return { period: { value, evidence: raw } };
     }
     if (!out.start && (o || st)) out.start = { value: o ? `depuis ${o[1]}` : st![1]!, evidence: raw };

@@ -144,7 +144,7 @@ export function addProseFacts(facts: Facts, sentences: string[], wholePage = fal
   }
 }
 
-const DATE_CONTEXT_RE = /(?<![\p{L}])(?:projets?|projects?|programmes?|programs?|initiatives?|actions?|interventions?|activit(?:y|ies|é|és)|implementation|mise\s+en\s+(?:œ|oe)uvre|will\s+run|runs|ran|se\s+déroul\p{L}*|durée|duration|launched|lancée?s?|démarr\p{L}*|début\p{L}*|started|starts|began|prolong\p{L}*|extended|convention|grant|subvention|agreement|accord)(?![\p{L}])/iu;
+const DATE_CONTEXT_RE = /(?<![\p{L}])(?:projets?|projects?|programmes?|programs?|initiatives?|actions?|interventions?|activit(?:y|ies|é|és)|implementation|mise\s+en\s+(?:œ|oe)uvre|will\s+run|runs|ran|se\s+déroul\p{L}*|durée|duration|launched|lancée?s?|démarr\p{L}*|début\p{L}*|started|starts|began|prolong\p{L}*|extended|convention|grant|subvention|agreement|accord|s[’']étend\p{L}*|s[’']étale\p{L}*|court|courra|courir|running|will\s+last|lasts|mois|months|ans|years|prévue?s?|planned|scheduled|période|period)(?![\p{L}])/iu;
 
 const LARGER_RE = /(?<![\p{L}])(?:broader|wider|overall\s+(?:programme|portfolio)|separate\s+from|distinct\s+(?:from|de)|plus\s+large|au\s+total|in\s+total|cumulative|cumulés?|tous\s+secteurs|across\s+\d+\s+countries|portefeuille|portfolio)(?![\p{L}])/iu;
 

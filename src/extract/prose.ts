@@ -192,7 +192,7 @@ export function findFundedAdjectives(text: string): Found[] {
 
 /** A government or its representative granting money: "la Norvège accorde", "the Embassy of X signed a grant". */
 const GRANTOR_RE = new RegExp(
-  `${B}((?:l[ea]s?\\s+|l[’']|the\\s+)?(?:Government\\s+of\\s+|Gouvernement\\s+(?:du|de\\s+la|des|de)\\s+|Royaume\\s+(?:du|de\\s+la|des|de)\\s+|Embassy\\s+of\\s+|Ambassade\\s+(?:du|de\\s+la|des|de)\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3}(?:,?\\s+(?:à\\s+travers|through|via)\\s+[^,;.]{3,120}?(?:\\([^)]{2,12}\\))?,?)?)\\s+(?:accorde|octroie|alloue|verse|finance|soutient|appuie|a\\s+accordé|a\\s+octroyé|a\\s+alloué|a\\s+financé|grants|has\\s+granted|provides|has\\s+provided|contributes|has\\s+contributed|pledged|has\\s+pledged|supports|funds|finances|is\\s+funding|has\\s+funded|has\\s+committed|committed|a\\s+engagé|engage|s[’']est\\s+engagée?)${E}`,
+  `${B}((?:l[ea]s?\\s+|l[’']|the\\s+)?(?:Government\\s+of\\s+|Gouvernement\\s+(?:du|de\\s+la|des|de)\\s+|Royaume\\s+(?:du|de\\s+la|des|de)\\s+|Embassy\\s+of\\s+|Ambassade\\s+(?:du|de\\s+la|des|de)\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3}(?:\\s+(?:government|gouvernement))?(?:\\s*\\([A-Z][A-Za-z]{1,9}\\))?(?:,?\\s+(?:à\\s+travers|through|via)\\s+[^,;.]{3,120}?(?:\\([^)]{2,12}\\))?,?)?)\\s+(?:accorde|octroie|alloue|verse|finance|soutient|appuie|a\\s+accordé|a\\s+octroyé|a\\s+alloué|a\\s+financé|grants|has\\s+granted|provides|has\\s+provided|contributes|has\\s+contributed|pledged|has\\s+pledged|supports|funds|finances|is\\s+funding|has\\s+funded|has\\s+committed|committed|a\\s+engagé|engage|s[’']est\\s+engagée?)${E}`,
   'gu',
 );
 

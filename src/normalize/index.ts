@@ -324,7 +324,10 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     const text = maskSpans(draft.text, findFunderSpans(draft.text, toks));
     for (const c of findCountriesInText(text)) addCountry(c);
   }
-  for (const p of places) if (p.country) addCountry({ code: p.country, name: countryName(p.country) ?? p.country });
+  // The places' countries; on a general page only when nothing else said where (an office's city,
+  // "Expertise France … Paris", a café named "Casablanca" in Monterrey, is not where it runs).
+  if (draft.kind !== 'project-page' || countries.length === 0)
+    for (const p of places) if (p.country) addCountry({ code: p.country, name: countryName(p.country) ?? p.country });
 
   // Donors.
   let donors: DonorRef[] = [];

@@ -81,7 +81,9 @@ export function countriesWhereRun(text: string, siteCodes: readonly string[] = [
   let prevStrongEnd = -1;
   const seen = new Map<string, number>();
   for (const p of places) {
-    const code = resolveCountry(p.raw) ? null : pick(p.name, known);
+    // A name that is also a word ("March", "Zone", "Say") never brings a country of its own: it
+    // counts only for a country the text names or its other places are in.
+    const code = resolveCountry(p.raw) ? null : p.name.common ? p.name.candidates.find((c) => known.has(c.country))?.country ?? null : pick(p.name, known);
     const listed = prevStrongEnd >= 0 && LIST_GAP_RE.test(text.slice(prevStrongEnd, p.start));
     const strong = listed || strongAt(p.start, p.end);
     prevStrongEnd = strong ? p.end : -1;

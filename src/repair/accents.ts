@@ -7,8 +7,8 @@
 // that show the kind intact (accented letters, elisions with an apostrophe) are few. Clean text
 // has plenty of both, so it is never touched.
 import { generateCandidates } from './candidates.js';
-import { ACCENT_CONTEXT, AUXILIARIES } from './context.js';
-import type { Lexicon } from './lexicon.js';
+import { ACCENT_CONTEXT, AUXILIARIES, DETERMINERS } from './context.js';
+import type { Lexicon, WordInfo } from './lexicon.js';
 import { collectWords, pieceAt, shapeAt, type DocWords, type Piece } from './pieces.js';
 import { applyCase } from './tokens.js';
 
@@ -218,8 +218,11 @@ export function isParticipleOf(c: string, plain: string): boolean {
  * "chargées"/"charges", "présenté"/"présente"): what the neighbours say for the participle
  * (negative: for the other form). prev and next are folded.
  */
-export function participleBias(lex: Lexicon, c: string, other: string, prev: string, next: string, next2 = ''): number {
+export function participleBias(lex: Lexicon, c: string, other: string, prev: string, next: string, next2 = '', head?: Head | null): number {
   if (VERB_BEFORE.has(prev)) return -2;
+  // A verb form in "-es" is said to "tu" only: after anything else, "accompagnes" and
+  // "retournes" are "accompagnés", "retournées" (`secondPersonNeedsTu`). A noun ("charges") is no verb.
+  if (/(?:és|ées)$/.test(c) && /es$/.test(other) && !isNoun(lex, other) && !ADJECTIVE_END.test(other) && prev !== 'tu' && !ARTICLES.has(prev) && !DETERMINERS_ANY.has(prev) && !DETERMINERS.has(prev)) return 0.8;
   // The written form is a participle itself: "une décision prise par" (not "prisé").
   if (/(?:pris|mis|dit|fait|crit|duit|struit|quis|vert|ffert|teint|peint|traint)es?$/.test(other)) return -1.5;
   if (AUXILIARIES.has(prev) || ADVERBS.has(prev)) return 2;
@@ -235,20 +238,70 @@ export function participleBias(lex: Lexicon, c: string, other: string, prev: str
     const fo = fits(other);
     return fc === fo ? 0 : fc ? 2 : -2;
   }
-  // "financé par" (the agent), not "par ailleurs", "par exemple".
-  if (next === 'par' && !PAR_LOCUTIONS.has(next2)) return 2;
+  const h = head === undefined ? headAt(lex, [prev]) : head;
+  // A second noun after "et" ("les noms et dates par un identifiant"): no participle.
+  if (h?.coordinated && isNoun(lex, other)) return -0.5;
+  // "financé par" (the agent), not "par ailleurs", "par exemple", nor "commence par".
+  if (next === 'par' && !PAR_LOCUTIONS.has(next2) && !PAR_VERBS.test(other)) return 2;
   if (ARTICLES.has(next) || next === 'que' || next === "qu'") return -1;
-  // After a noun, a participle agrees with it: "une manière ordonnée", "le travail forcé".
-  const g = lex.info(prev).gender;
-  if (g === 'f' || g === 'm') {
-    const plural = /s$/.test(prev);
-    const agrees = (g === 'f' ? /ées?$/ : /és?$/).test(c) && /s$/.test(c) === plural;
-    return agrees ? 0.6 : -0.5;
+  // After a noun, a participle agrees with it: "une manière ordonnée", "le travail forcé"; the
+  // noun may stand a few words back, past adjectives and "et" ("une gestion humaine et ordonnée").
+  if (h) {
+    const gender = (h.gender === 'f' ? /ées?$/ : h.gender === 'm' ? /és?$/ : /ée?s?$|és?$/).test(c);
+    const agrees = gender && (h.plural === null || /s$/.test(c) === h.plural);
+    if (!agrees) return -0.5;
+    // A form only agreement makes ("ordonnée", "liées", "chargés"), where the other reading
+    // would be a verb or a noun with no place there (`participleAgreesWithNoun`); not a noun
+    // after a noun and "et" ("les noms et dates").
+    if (/(?:ée|ées|és)$/.test(c) && !ARTICLES.has(next) && next !== 'que' && next !== "qu'") return h.coordinated && isNoun(lex, other) ? -0.5 : 1;
+    return 0.6;
   }
   return 0;
 }
 
+/** The noun a participle would agree with: its gender, its number (null: either, "pays"), and
+ *  how many words back it stands. */
+export interface Head {
+  gender: 'm' | 'f' | 'mf';
+  plural: boolean | null;
+  distance: number;
+  /** "et" or "ou" right after the noun: the word may be a second noun ("noms et dates"). */
+  coordinated: boolean;
+}
+
+/** A noun, or the plural of one (Lefff genders are given on singular forms mostly). */
+const isNoun = (lex: Lexicon, w: string) => lex.info(w).gender !== '' || (/[sx]$/.test(w) && lex.info(w.slice(0, -1)).gender !== '');
+// Endings of adjectives, never verb forms: "domestiques", "possibles", "régionales".
+const ADJECTIVE_END = /(?:ique|ible|able|aire|ive|elle|ale|euse|ienne|aine|oire)s?$/;
+
+
+/**
+ * The noun before a word, from its preceding words (folded, nearest first): the first with a
+ * noun gender, past words with none (adjectives) and HEAD_SKIP words; none past a determiner,
+ * preposition, pronoun or verb auxiliary, nor more than 3 words back.
+ */
+export function headAt(lex: Lexicon, before: readonly string[], gender: (w: string) => WordInfo['gender'] = (w) => lex.info(w).gender): Head | null {
+  for (let k = 0; k < Math.min(3, before.length); k++) {
+    const w = before[k]!;
+    if (!w || ARTICLES.has(w) || DETERMINERS_ANY.has(w) || DETERMINERS.has(w) || VERB_BEFORE.has(w) || AUXILIARIES.has(w) || STOP_HEAD.has(w)) return null;
+    const g = gender(w);
+    if (g !== '') {
+      // "pays", "processus", "prix": no singular without the "s" or "x", so either number.
+      const plural = /[sxz]$/.test(w) ? (gender(w.slice(0, -1)) !== '' || /aux$/.test(w) ? true : null) : false;
+      return { gender: g, plural, distance: k + 1, coordinated: k === 1 && (before[0] === 'et' || before[0] === 'ou') };
+    }
+    if (HEAD_SKIP.has(w)) continue;
+    // An adjective or participle between ("nationale", "humaine"): a known word, not a verb
+    // auxiliary; anything else ends the search.
+    if (!/(?:e|es|s|x|l|f|r|t|n|é|ée|és|ées)$/.test(w)) return null;
+  }
+  return null;
+}
+
+
 const words = (s: string) => new Set(s.split(' '));
+// Verbs built with "par" ("commence par une majuscule", "passe par", "finit par").
+const PAR_VERBS = /^(?:commenc|termin|fini|pass|debut)(?:e|es|ent|it|issent)$/;
 const PAR_LOCUTIONS = words('ailleurs exemple consequent contre suite ricochet hasard defaut principe consequence');
 const ADVERBS = words('plus moins tres bien mal trop si aussi deja mieux');
 const VERB_BEFORE = words("je j' tu il elle on nous vous ils elles qui ne n' se s' me m' te t' lui y en");
@@ -256,6 +309,9 @@ const MASCULINE = words('le un du au ce cet mon ton son quel nouveau premier');
 const FEMININE = words('la une cette ma ta sa quelle nouvelle premiere');
 const DETERMINERS_ANY = words("les des aux ces mes tes ses nos vos leurs notre votre leur chaque plusieurs certains certaines quelques l' d'");
 const ARTICLES = words("le la les l' un une des du au aux ce cette ces son sa ses leur leurs");
+// Words a participle's noun may stand behind: adjectives and these ("humaine et ordonnée").
+const HEAD_SKIP = words('et ou non bien tres mal plus moins aussi deja souvent');
+const STOP_HEAD = words("de d' a à pour par dans sur sans avec contre entre vers chez sous que qu' qui dont");
 
 /** "marchés" -> "marché", "présentées" -> "présenté": a form's stem, for settled forms. */
 const stem = (w: string) => w.replace(/(?:es|e|s)$/, '');
@@ -280,6 +336,7 @@ function choose(
   nextBest: string,
   settled: ReadonlySet<string>,
   next2Folded = '',
+  head: Head | null = null,
 ): Chosen | null {
   const lower = p.lower;
   const special = ACCENT_CONTEXT[lower] as ((prev: string, next: string, nextBest: string) => string | null) | undefined;
@@ -289,14 +346,18 @@ function choose(
   }
   // Stripped forms are often in the frequency lists ("etat", "general"): there only the French
   // list says a word is one. Dropped forms are rarely there ("migrants" is, and is a word).
-  const plainKnown = damage.stripped ? lex.info(lower).fr : knownWord(lex, lower);
+  const plainKnown = plainKnownForm(lex, lower, damage);
   // Lone letters: only "o" (où) and "t" (été) are left by dropped letters often enough.
   if (lower.length === 1 && !(damage.dropped && (lower === 'o' || lower === 't')) && !(special !== undefined && damage.stripped)) return null;
   type C = { word: string; rule: string; score: number };
   const cands: C[] = [];
   // The document writes the candidate intact elsewhere (the written form itself is no evidence).
   // Or a form of it was restored elsewhere without doubt ("au marché" speaks for "les marchés").
-  const docBonus = (w: string) => (w === lower ? 0 : (doc.types.get(w)?.count ?? 0) > 0 ? 1.5 : settled.has(stem(w)) ? 1 : 0);
+  // A participle settled elsewhere says nothing against its own verb ("utilisé" restored after
+  // "a" does not make "la DGFIP utilise" a participle): only against a noun of another word
+  // ("au marché" against "les marches").
+  const verbOnly = plainKnownForm(lex, lower, damage) && lex.info(lower).gender === '';
+  const docBonus = (w: string) => (w === lower ? 0 : (doc.types.get(w)?.count ?? 0) > 0 ? 1.5 : settled.has(stem(w)) && !(verbOnly && PARTICIPLE.test(w)) ? 1 : 0);
   // A participle among the readings: the neighbours weigh for it or for the other forms with
   // the same skeleton ("financé"/"finance" stripped, "données"/"donnes" dropped).
   const skeleton = damage.stripped ? foldAccents : dropAccented;
@@ -304,7 +365,7 @@ function choose(
   let other = lower;
   const bias = (w: string) => {
     if (participle === undefined) return 0;
-    const b = participleBias(lex, participle, other, prevFolded, nextFolded, next2Folded);
+    const b = participleBias(lex, participle, other, prevFolded, nextFolded, next2Folded, head);
     if (w === participle) return Math.max(0, b);
     return !PARTICIPLE.test(w) && skeleton(w) === skeleton(participle) ? Math.max(0, -b) : 0;
   };
@@ -312,7 +373,9 @@ function choose(
   const found = damage.stripped ? (accentIndex(lex).get(lower) ?? []) : damage.dropped ? droppedCandidates(lex, lower) : [];
   // Only where another reading competes: the written word, or a non-participle candidate.
   if (found.length && (plainKnown || found.some((o) => !PARTICIPLE.test(o)))) {
-    participle = found.find((w) => w.length >= 5 && PARTICIPLE.test(w) && skeleton(w) === lower);
+    const participles = found.filter((w) => w.length >= 5 && PARTICIPLE.test(w) && skeleton(w) === lower);
+    // Of "ordonné" and "ordonnée" (both "ordonne" once dropped), the one agreeing with the noun.
+    participle = (head && participles.find((w) => participleBias(lex, w, lower, prevFolded, nextFolded, next2Folded, head) > 0)) || participles[0];
     if (participle) other = plainKnown ? lower : (found.find((o) => !PARTICIPLE.test(o) && skeleton(o) === lower) ?? lower);
   }
   const rule = damage.stripped ? 'restoreStrippedAccents' : 'restoreDroppedLetters';
@@ -349,6 +412,8 @@ function choose(
 }
 
 const round = (x: number) => Number(x.toFixed(2));
+
+const plainKnownForm = (lex: Lexicon, lower: string, damage: AccentDamage) => (damage.stripped ? lex.info(lower).fr : knownWord(lex, lower));
 
 // "les États membres", "l’État partie": the state, written with a capital.
 const STATE_NEXT = new Set(['membres', 'membre', 'unis', 'parties', 'partie', 'insulaires', 'arabes', 'africains', 'concernes', 'signataires']);
@@ -438,6 +503,14 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
     return damage.stripped ? (accentIndex(lex).get(lower)?.[0] ?? lower) : lower;
   };
   const english = lines.map((_, n) => englishLine(doc, lex, n));
+  // A noun's gender as written, or (accents stripped) of its likeliest accented form.
+  const genderOf = (w: string) => lex.info(w).gender || (damage.stripped ? lex.info(accentIndex(lex).get(w)?.[0] ?? w).gender : '');
+  /** The noun before word i in its clause (up to 3 words back), for participle agreement. */
+  const headBefore = (i: number): Head | null => {
+    const before: string[] = [];
+    for (let k = i - 1; k >= 0 && before.length < 3 && doc.prev[k + 1]! >= 0 && doc.prev[k + 1] === doc.type[k]; k--) before.push(folded(doc.type[k]!));
+    return before.length ? headAt(lex, before, genderOf) : null;
+  };
   // Two passes: the first settles the words restored without doubt, whose forms then speak for
   // the doubtful ones of the second ("au marché" settles it; "les marches" is then "les marchés").
   const settled = new Set<string>();
@@ -462,12 +535,13 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
         const prevF = folded(doc.prev[i]!);
         // A year next is no word of the clause, but says something ("dès 1950"): "1950" stands for it.
         const nextF = doc.next[i]! >= 0 ? folded(doc.next[i]!) : /^[ \t]+(?:1[89]|20)\d\d\b/.test(lines[n]!.slice(doc.end[i]!)) ? '1950' : '';
-        const key = `${t.lower}|${prevF}|${nextF}|${shape}|${nextF === 'par' ? (doc.next[i]! >= 0 && i + 1 < doc.size ? doc.next[i + 1] : -1) : ''}`;
+        const head = t.lower.length >= 3 && doc.prev[i]! >= 0 ? headBefore(i) : null;
+        const key = `${t.lower}|${prevF}|${nextF}|${shape}|${nextF === 'par' ? (doc.next[i]! >= 0 && i + 1 < doc.size ? doc.next[i + 1] : -1) : ''}|${head ? `${head.gender}${head.plural}${head.distance}` : ''}`;
         let pick = memo.get(key);
         if (pick === undefined) {
           const p = pieceAt(doc, i);
           const next2 = doc.next[i]! >= 0 && i + 1 < doc.size && doc.type[i + 1] === doc.next[i] ? folded(doc.next[i + 1]!) : '';
-          pick = choose(lex, doc, p, damage, prevF, nextF, bestOf(doc.next[i]!), settled, next2);
+          pick = choose(lex, doc, p, damage, prevF, nextF, bestOf(doc.next[i]!), settled, next2, head);
           // A capitalized word in mid-sentence is a name: only a ranked French word replaces it.
           if (pick && shape !== 'lower' && !p.sentenceStart && !ACCENT_CONTEXT[t.lower] && !lex.info(pick.after.replace(/^.*’/, '')).frRank) pick = null;
           memo.set(key, pick);

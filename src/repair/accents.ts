@@ -7,7 +7,7 @@
 // that show the kind intact (accented letters, elisions with an apostrophe) are few. Clean text
 // has plenty of both, so it is never touched.
 import { generateCandidates } from './candidates.js';
-import { ACCENT_CONTEXT, AUXILIARIES, DETERMINERS } from './context.js';
+import { ACCENT_CONTEXT, AUXILIARIES, DETERMINERS, isCounting } from './context.js';
 import type { Lexicon, WordInfo } from './lexicon.js';
 import { collectWords, pieceAt, shapeAt, type DocWords, type Piece } from './pieces.js';
 import { applyCase } from './tokens.js';
@@ -83,8 +83,11 @@ function droppedCandidates(lex: Lexicon, lower: string): string[] {
   const max = lower.length <= 2 ? 2 : 3;
   return generateCandidates(lex, lower, DROPPED_LETTERS, max)
     .map((c) => c.word)
-    .filter((w) => isFrench(lex, w));
+    .filter((w) => isFrench(lex, w) || adverbOf(lex, w));
 }
+
+/** "écologiquement" from "écologique": an adverb the lists lack, made on a French adjective. */
+const adverbOf = (lex: Lexicon, w: string) => w.length >= 9 && w.endsWith('ment') && lex.info(w.slice(0, -4)).fr;
 
 /**
  * A text with almost no accented letter (under one in 400 letters; French prose has one in 25)
@@ -220,9 +223,6 @@ export function isParticipleOf(c: string, plain: string): boolean {
  */
 export function participleBias(lex: Lexicon, c: string, other: string, prev: string, next: string, next2 = '', head?: Head | null): number {
   if (VERB_BEFORE.has(prev)) return -2;
-  // A verb form in "-es" is said to "tu" only: after anything else, "accompagnes" and
-  // "retournes" are "accompagnés", "retournées" (`secondPersonNeedsTu`). A noun ("charges") is no verb.
-  if (/(?:és|ées)$/.test(c) && /es$/.test(other) && !isNoun(lex, other) && !ADJECTIVE_END.test(other) && prev !== 'tu' && !ARTICLES.has(prev) && !DETERMINERS_ANY.has(prev) && !DETERMINERS.has(prev)) return 0.8;
   // The written form is a participle itself: "une décision prise par" (not "prisé").
   if (/(?:pris|mis|dit|fait|crit|duit|struit|quis|vert|ffert|teint|peint|traint)es?$/.test(other)) return -1.5;
   if (AUXILIARIES.has(prev) || ADVERBS.has(prev)) return 2;
@@ -238,7 +238,15 @@ export function participleBias(lex: Lexicon, c: string, other: string, prev: str
     const fo = fits(other);
     return fc === fo ? 0 : fc ? 2 : -2;
   }
+  // After a number, a noun: "trois axes", "deux cibles".
+  if (isCounting(prev)) return -1;
   const h = head === undefined ? headAt(lex, [prev]) : head;
+  // A verb form in "-es" is said to "tu" only: after anything else, "accompagnes" and
+  // "retournes" are "accompagnés", "retournées" (`secondPersonNeedsTu`), agreeing with the noun
+  // when there is one. A noun ("charges") or an adjective ("domestiques") is no verb.
+  if (/(?:és|ées)$/.test(c) && /es$/.test(other) && !isNoun(lex, other) && !ADJECTIVE_END.test(other) && prev !== 'tu' && !ARTICLES.has(prev) && !DETERMINERS_ANY.has(prev) && !DETERMINERS.has(prev)) {
+    return !h || agreesWith(h, c) ? 0.8 : -0.5;
+  }
   // A second noun after "et" ("les noms et dates par un identifiant"): no participle.
   if (h?.coordinated && isNoun(lex, other)) return -0.5;
   // "financé par" (the agent), not "par ailleurs", "par exemple", nor "commence par".
@@ -247,13 +255,12 @@ export function participleBias(lex: Lexicon, c: string, other: string, prev: str
   // After a noun, a participle agrees with it: "une manière ordonnée", "le travail forcé"; the
   // noun may stand a few words back, past adjectives and "et" ("une gestion humaine et ordonnée").
   if (h) {
-    const gender = (h.gender === 'f' ? /ées?$/ : h.gender === 'm' ? /és?$/ : /ée?s?$|és?$/).test(c);
-    const agrees = gender && (h.plural === null || /s$/.test(c) === h.plural);
-    if (!agrees) return -0.5;
+    if (!agreesWith(h, c)) return -0.5;
     // A form only agreement makes ("ordonnée", "liées", "chargés"), where the other reading
     // would be a verb or a noun with no place there (`participleAgreesWithNoun`); not a noun
     // after a noun and "et" ("les noms et dates").
-    if (/(?:ée|ées|és)$/.test(c) && !ARTICLES.has(next) && next !== 'que' && next !== "qu'") return h.coordinated && isNoun(lex, other) ? -0.5 : 1;
+    // An adjective in -ant/-ent agrees as well ("les acteurs présents"): no more than a hint.
+    if (/(?:ée|ées|és)$/.test(c) && !ARTICLES.has(next) && next !== 'que' && next !== "qu'") return h.coordinated && isNoun(lex, other) ? -0.5 : /(?:ant|ent)e?s?$/.test(other) ? 0.6 : 1;
     return 0.6;
   }
   return 0;
@@ -267,6 +274,12 @@ export interface Head {
   distance: number;
   /** "et" or "ou" right after the noun: the word may be a second noun ("noms et dates"). */
   coordinated: boolean;
+}
+
+/** The participle's gender and number are its noun's. */
+function agreesWith(h: Head, c: string): boolean {
+  const gender = (h.gender === 'f' ? /ées?$/ : h.gender === 'm' ? /és?$/ : /ée?s?$|és?$/).test(c);
+  return gender && (h.plural === null || /s$/.test(c) === h.plural);
 }
 
 /** A noun, or the plural of one (Lefff genders are given on singular forms mostly). */
@@ -284,7 +297,9 @@ export function headAt(lex: Lexicon, before: readonly string[], gender: (w: stri
   for (let k = 0; k < Math.min(3, before.length); k++) {
     const w = before[k]!;
     if (!w || ARTICLES.has(w) || DETERMINERS_ANY.has(w) || DETERMINERS.has(w) || VERB_BEFORE.has(w) || AUXILIARIES.has(w) || STOP_HEAD.has(w)) return null;
-    const g = gender(w);
+    if (HEAD_SKIP.has(w)) continue;
+    // Lefff gives most genders on the singular: "personnes" is "personne"'s.
+    const g = gender(w) || (/[sx]$/.test(w) && w.length > 3 ? gender(w.slice(0, -1)) : '');
     if (g !== '') {
       // "pays", "processus", "prix": no singular without the "s" or "x", so either number.
       const plural = /[sxz]$/.test(w) ? (gender(w.slice(0, -1)) !== '' || /aux$/.test(w) ? true : null) : false;
@@ -369,22 +384,33 @@ function choose(
     if (w === participle) return Math.max(0, b);
     return !PARTICIPLE.test(w) && skeleton(w) === skeleton(participle) ? Math.max(0, -b) : 0;
   };
-  const score = (w: string) => freq(lex, w) + docBonus(w) + bias(w);
+  // Where agreement asks for the participle ("les personnes âgées"), a form of another word
+  // restored elsewhere ("tous âges") does not speak against it.
+  const agreed = () => participle !== undefined && participleBias(lex, participle, other, prevFolded, nextFolded, next2Folded, head) >= 1;
+  const score = (w: string) => freq(lex, w) + (participle !== undefined && w !== participle && w !== lower && agreed() ? 0 : docBonus(w)) + bias(w);
   const found = damage.stripped ? (accentIndex(lex).get(lower) ?? []) : damage.dropped ? droppedCandidates(lex, lower) : [];
   // Only where another reading competes: the written word, or a non-participle candidate.
   if (found.length && (plainKnown || found.some((o) => !PARTICIPLE.test(o)))) {
-    const participles = found.filter((w) => w.length >= 5 && PARTICIPLE.test(w) && skeleton(w) === lower);
+    const participles = found.filter((w) => (w.length >= 5 || (head !== null && w.length >= 4)) && PARTICIPLE.test(w) && skeleton(w) === lower);
     // Of "ordonné" and "ordonnée" (both "ordonne" once dropped), the one agreeing with the noun.
-    participle = (head && participles.find((w) => participleBias(lex, w, lower, prevFolded, nextFolded, next2Folded, head) > 0)) || participles[0];
+    // Ties go to the more frequent ("gérées" before "grées").
+    let best = -Infinity;
+    for (const w of participles) {
+      const b = (head ? participleBias(lex, w, lower, prevFolded, nextFolded, next2Folded, head) : 0) + freq(lex, w) / 100;
+      if (b > best) [best, participle] = [b, w];
+    }
     if (participle) other = plainKnown ? lower : (found.find((o) => !PARTICIPLE.test(o) && skeleton(o) === lower) ?? lower);
   }
   const rule = damage.stripped ? 'restoreStrippedAccents' : 'restoreDroppedLetters';
   // A known word of one or two letters ("s", "n", "a") is left; so is one that a letter put in
   // front of would make another word ("migrants" is no "émigrants") unless much likelier.
   if (plainKnown && lower.length < 3 && !(special !== undefined && damage.stripped)) return null;
+  // A rare word as written ("gal", "lev": rank past 8,000) is a weaker reading than a common
+  // one ("tant", "missions"): a letter put in front of it costs less, and it wins ties by less.
+  const plainRare = plainKnown && damage.dropped && (lex.info(lower).frRank === 0 || lex.info(lower).frRank > 8000);
   for (const w of found) {
     const insertions = damage.stripped ? 0 : w.length - lower.length;
-    const front = damage.dropped && plainKnown && w[0] !== lower[0] ? 1.5 : 0;
+    const front = damage.dropped && plainKnown && w[0] !== lower[0] ? (plainRare ? 0.5 : 1.5) : 0;
     cands.push({ word: w, rule, score: score(w) - 0.3 * Math.max(0, insertions - 1) - front });
   }
   if (found.length === 0 && !plainKnown && (damage.stripped || damage.dropped)) {
@@ -403,7 +429,7 @@ function choose(
   const second = cands[1]?.score ?? -Infinity;
   if (plainKnown) {
     // The written word wins ties, by a point, unless a participle reading of it is in play.
-    const keep = score(lower) + (participle ? 0.3 : 1);
+    const keep = score(lower) + (participle || plainRare ? 0.3 : 1);
     if (best.score < keep + (best.rule === 'restoreApostrophes' ? 0.5 : 0)) return null;
     return { after: best.word, rule: best.rule, confidence: round(Math.min(0.9, 0.5 + (best.score - keep) / 5)) };
   }
@@ -468,6 +494,20 @@ export function derivedAccents(lex: Lexicon, lower: string): string | null {
 
 const ELIDED_ACRONYM_IN_LINE = /(?<![\p{L}\p{N}])[lLdD]\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
 
+/** "lItalie" -> "l’Italie": an elision glued to a capitalized word. */
+const ELIDED_NAME = /^([lLdD]|[Qq]u|[Jj]usqu)(\p{Lu}\p{Ll}{2,})$/u;
+
+/** A name or word as written ("italie"), or with dropped letters put back ("amrique" ->
+ *  "amérique"), the likeliest; null when none. */
+function nameOrWord(lex: Lexicon, lower: string, dropped: boolean): string | null {
+  const i = lex.info(lower);
+  if (i.fr || i.frRank > 0 || (i.en && i.enRank > 0)) return lower;
+  if (!dropped) return null;
+  const found = generateCandidates(lex, lower, DROPPED_LETTERS, 2).map((c) => c.word).filter((w) => lex.info(w).frRank > 0 || lex.info(w).fr);
+  found.sort((a, b) => (lex.info(a).frRank || 1e6) - (lex.info(b).frRank || 1e6));
+  return found[0] ?? null;
+}
+
 /** "lOIM" -> "l’OIM", "lUE" -> "l’UE": an elided article glued to an acronym. */
 const ELIDED_ACRONYM = /^([lLdD])(\p{Lu}{2,})$/u;
 
@@ -504,7 +544,18 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
   };
   const english = lines.map((_, n) => englishLine(doc, lex, n));
   // A noun's gender as written, or (accents stripped) of its likeliest accented form.
-  const genderOf = (w: string) => lex.info(w).gender || (damage.stripped ? lex.info(accentIndex(lex).get(w)?.[0] ?? w).gender : '');
+  // (Letters dropped: of its likeliest restored form, "matire" -> "matière".)
+  const restored = new Map<string, string>();
+  const restoredOf = (w: string) => {
+    let r = restored.get(w);
+    if (r === undefined) {
+      const found = lex.info(w).fr ? [] : droppedCandidates(lex, w);
+      r = found.sort((a, b) => (lex.info(a).frRank || 1e6) - (lex.info(b).frRank || 1e6))[0] ?? w;
+      restored.set(w, r);
+    }
+    return r;
+  };
+  const genderOf = (w: string) => lex.info(w).gender || (damage.stripped ? lex.info(accentIndex(lex).get(w)?.[0] ?? w).gender : damage.dropped ? lex.info(restoredOf(w)).gender : '');
   /** The noun before word i in its clause (up to 3 words back), for participle agreement. */
   const headBefore = (i: number): Head | null => {
     const before: string[] = [];
@@ -527,6 +578,15 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
           const m = ELIDED_ACRONYM.exec(text);
           if (m) {
             if (final) fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after: `${m[1]}’${m[2]}`, rule: 'restoreApostrophes', confidence: 0.8 });
+            continue;
+          }
+        }
+        // "lItalie", "dAmrique" -> "l’Italie", "d’Amérique": an elision glued to a name.
+        if (damage.apostrophes && shape === 'mixed') {
+          const m = ELIDED_NAME.exec(text);
+          const rest = m ? nameOrWord(lex, m[2]!.toLowerCase(), damage.dropped) : null;
+          if (m && rest && VOWEL_START.test(rest)) {
+            if (final) fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after: `${m[1]}’${rest[0]!.toUpperCase()}${rest.slice(1)}`, rule: 'restoreApostrophes', confidence: 0.8 });
             continue;
           }
         }
@@ -554,7 +614,11 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
         if (damage.dropped && shape === 'lower' && HAS_ACCENT.test(after[0]!) && !HAS_ACCENT.test(text[0]!)) {
           const state = /^états?$/.test(after) && STATE_NEXT.has(nextF);
           const sentence = (doc.flags[i]! & 4) !== 0 && startsSentence(lines[n]!, doc.start[i]!);
-          if (sentence || state) after = after[0]!.toUpperCase() + after.slice(1);
+          // A place the French list lacks ("égypte", "amérique": names), or a word between two
+          // capitalized ones ("Bangladesh équateur Jamaique"): `capitalizeLostInitial`.
+          const name = /^[éèêàâîô]/.test(pick.after) && !lex.info(pick.after).fr && lex.info(pick.after).frRank > 0 && lex.info(pick.after).frRank < 20000 && !pick.after.endsWith('ment');
+          const between = i > 0 && i + 1 < doc.size && doc.line[i - 1] === n && doc.line[i + 1] === n && (doc.flags[i - 1]! & 3) === 1 && (doc.flags[i + 1]! & 3) === 1 && (doc.flags[i - 1]! & 4) === 0;
+          if (sentence || state || name || between) after = after[0]!.toUpperCase() + after.slice(1);
         }
         if (after !== text) fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after, rule: pick.rule, confidence: pick.confidence });
       }

@@ -352,6 +352,7 @@ function choose(
   settled: ReadonlySet<string>,
   next2Folded = '',
   head: Head | null = null,
+  used: { head: boolean } = { head: false },
 ): Chosen | null {
   const lower = p.lower;
   const special = ACCENT_CONTEXT[lower] as ((prev: string, next: string, nextBest: string) => string | null) | undefined;
@@ -391,6 +392,7 @@ function choose(
   const found = damage.stripped ? (accentIndex(lex).get(lower) ?? []) : damage.dropped ? droppedCandidates(lex, lower) : [];
   // Only where another reading competes: the written word, or a non-participle candidate.
   if (found.length && (plainKnown || found.some((o) => !PARTICIPLE.test(o)))) {
+    used.head = found.some((w) => PARTICIPLE.test(w));
     const participles = found.filter((w) => (w.length >= 5 || (head !== null && w.length >= 4)) && PARTICIPLE.test(w) && skeleton(w) === lower);
     // Of "ordonné" and "ordonnée" (both "ordonne" once dropped), the one agreeing with the noun.
     // Ties go to the more frequent ("gérées" before "grées").
@@ -438,6 +440,9 @@ function choose(
 }
 
 const round = (x: number) => Number(x.toFixed(2));
+
+/** A memo entry: this word's choice depends on the noun before it (see planAccentRepairs). */
+const HEADED = Symbol('headed');
 
 const plainKnownForm = (lex: Lexicon, lower: string, damage: AccentDamage) => (damage.stripped ? lex.info(lower).fr : knownWord(lex, lower));
 
@@ -536,7 +541,9 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
   const damage = detectAccentDamage(doc, lex);
   const fixes: AccentFix[] = [];
   if (!damage.stripped && !damage.dropped && !damage.apostrophes) return { damage, fixes, doc };
-  const folded = (id: number) => (id >= 0 ? foldAccents(doc.byId[id]!.lower) : '');
+  // Folded once per word type (each word is looked at with its neighbours).
+  const foldedById: Array<string | undefined> = [];
+  const folded = (id: number) => (id >= 0 ? (foldedById[id] ??= foldAccents(doc.byId[id]!.lower)) : '');
   const bestOf = (id: number) => {
     if (id < 0) return '';
     const lower = doc.byId[id]!.lower;
@@ -566,7 +573,7 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
   // the doubtful ones of the second ("au marché" settles it; "les marches" is then "les marchés").
   const settled = new Set<string>();
   const pass = (final: boolean) => {
-    const memo = new Map<string, Chosen | null>();
+    const memo = new Map<string, Chosen | null | typeof HEADED>();
     for (let n = 0; n < lines.length; n++) {
       if (english[n]) continue;
       for (let i = doc.lineFirst[n]!; i < doc.lineFirst[n + 1]!; i++) {
@@ -595,19 +602,34 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
         const prevF = folded(doc.prev[i]!);
         // A year next is no word of the clause, but says something ("dès 1950"): "1950" stands for it.
         const nextF = doc.next[i]! >= 0 ? folded(doc.next[i]!) : /^[ \t]+(?:1[89]|20)\d\d\b/.test(lines[n]!.slice(doc.end[i]!)) ? '1950' : '';
-        const head = t.lower.length >= 3 && doc.prev[i]! >= 0 ? headBefore(i) : null;
-        const key = `${t.lower}|${prevF}|${nextF}|${shape}|${nextF === 'par' ? (doc.next[i]! >= 0 && i + 1 < doc.size ? doc.next[i + 1] : -1) : ''}|${head ? `${head.gender}${head.plural}${head.distance}` : ''}`;
+        let key = `${t.lower}|${prevF}|${nextF}|${shape}|${nextF === 'par' ? (doc.next[i]! >= 0 && i + 1 < doc.size ? doc.next[i + 1] : -1) : ''}`;
+        // The noun before matters only where a participle is in play: those words are looked up
+        // again with it (the head is found only then, and the memo stays small).
         let pick = memo.get(key);
+        let head: Head | null | undefined;
+        const withHead = () => {
+          head = t.lower.length >= 3 && doc.prev[i]! >= 0 ? headBefore(i) : null;
+          key += head ? `|${head.gender}${head.plural}${head.distance}${head.coordinated}` : '|';
+        };
+        if (pick === HEADED) {
+          withHead();
+          pick = memo.get(key);
+        }
         if (pick === undefined) {
           const p = pieceAt(doc, i);
           const next2 = doc.next[i]! >= 0 && i + 1 < doc.size && doc.type[i + 1] === doc.next[i] ? folded(doc.next[i + 1]!) : '';
-          pick = choose(lex, doc, p, damage, prevF, nextF, bestOf(doc.next[i]!), settled, next2, head);
+          const headed = head !== undefined;
+          if (!headed) withHead();
+          const used = { head: false };
+          pick = choose(lex, doc, p, damage, prevF, nextF, bestOf(doc.next[i]!), settled, next2, head ?? null, used);
+          if (!headed && used.head) memo.set(key.slice(0, key.lastIndexOf('|')), HEADED);
+          else if (!headed) key = key.slice(0, key.lastIndexOf('|'));
           // A capitalized word in mid-sentence is a name: only a ranked French word replaces it.
           if (pick && shape !== 'lower' && !p.sentenceStart && !ACCENT_CONTEXT[t.lower] && !lex.info(pick.after.replace(/^.*’/, '')).frRank) pick = null;
           memo.set(key, pick);
           if (!final && pick && pick.confidence >= 0.85) settled.add(stem(pick.after));
         }
-        if (!pick || !final) continue;
+        if (!pick || pick === HEADED || !final) continue;
         let after = applyCase(pick.after, text);
         // "liminer" at a sentence start lost its capital with its "É": "Éliminer".
         // So did "les tats membres" ("États").

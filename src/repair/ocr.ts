@@ -152,17 +152,17 @@ export function splitGlued(lex: Lexicon, lower: string, capitalized = false, hyp
  * ("cela", "dune", "aune" stay). Made only in a document found to be OCR output.
  */
 export function splitGluedArticle(lex: Lexicon, lower: string): [string, string] | null {
-  if (lower.length < 3 || lower.length > 7 || lex.info(lower).fr) return null;
+  if (lower.length < 3 || lower.length > 7) return null;
   for (const a of GLUED_BEFORE) {
     if (!lower.startsWith(a)) continue;
     const b = lower.slice(a.length);
-    if (GLUED_ARTICLES.has(b)) return [a, b];
+    if (GLUED_ARTICLES.has(b)) return lex.info(lower).fr ? null : [a, b];
   }
   return null;
 }
 const GLUED_BEFORE = ['dans', 'pour', 'sur', 'par', 'que', 'qui', 'est', 'de', 'et', 'en', 'à', 'ou', 'où'];
 const GLUED_ARTICLES = new Set(['la', 'le', 'les', 'un', 'une', 'des', 'du']);
-const SHORT_WORD = /(?<![\p{L}\p{M}\p{N}_@/.'’-])\p{Ll}{3,7}(?![\p{L}\p{M}\p{N}_@/'’-])/gu;
+const SHORT_WORD = /(?<![\p{L}\p{M}\p{N}_@/.'’-])(?:dans|pour|sur|par|que|qui|est|de|et|en|à|ou|où)(?:les?|la|une?|des|du)(?![\p{L}\p{M}\p{N}_@/'’-])/gu;
 
 const COMPOUND_PREFIXES = new Set(['post', 'pré', 'anti', 'inter', 'sous', 'non', 'néo', 'ex', 'extra', 'pro', 'semi', 'contre', 'trans', 'auto']);
 const SHORT_LEFT = new Set(['de', 'la', 'le', 'et', 'en', 'un', 'du', 'au', 'il', 'on', 'ou', 'où', 'ce', 'sa', 'ne', 'à']);
@@ -178,7 +178,9 @@ const PREFIXES = new Set(['pré', 'pre', 'dé', 'des', 'ré', 'anti', 'auto', 'i
  * - after a word that the document follows with numbers elsewhere, never with Roman numerals:
  *   "Objectif II." where it writes "Objectif 12.", "Objectif 9.".
  */
-const LETTERS_ONLY_NUMBER = /^[IlOo]{2,3}$/;
+const LETTERS_ONLY_NUMBER = /^[IlOo]{2,4}$/;
+// A cheap first look (ASCII classes): a token of those letters only, standing alone.
+const LETTERS_TOKEN = /(?:^|[^A-Za-z0-9\u00C0-\u024F])[IO][IlOo]{1,3}(?![A-Za-z0-9\u00C0-\u024F])|(?:^|[ \d])[IlOo]{3}(?![A-Za-z0-9\u00C0-\u024F])/;
 const THOUSANDS = /(?<![\p{L}\p{N}.,])([\dIlOo]{1,3}) ([IlOo]{3})(?![\p{L}\p{N}]|[.,]\d)/gu;
 const LIST_NUMBER_LINE = /^\s*\d{1,3}\.(?:\d{1,3}|[a-z])\b/;
 const ROMAN_LIST_LINE = /^\s*[IVXL]*[VXL][IVXL]*[.)]\s/;
@@ -200,6 +202,12 @@ function numbersWithoutDigits(lines: readonly string[], lex: Lexicon): OcrFix[] 
   let romanLists = 0;
   const labelArabic = new Map<string, number>();
   const labelRoman = new Set<string>();
+  // Only lines holding such a token are looked at; most OCR text has none.
+  const holding: number[] = [];
+  lines.forEach((line, n) => {
+    if (LETTERS_TOKEN.test(line)) holding.push(n);
+  });
+  if (holding.length === 0) return [];
   for (const line of lines) {
     if (LIST_NUMBER_LINE.test(line)) arabicLists++;
     if (ROMAN_LIST_LINE.test(line)) romanLists++;
@@ -210,8 +218,8 @@ function numbersWithoutDigits(lines: readonly string[], lex: Lexicon): OcrFix[] 
       else labelRoman.add(label);
     }
   }
-  lines.forEach((line, n) => {
-    if (!/[IlOo]/.test(line)) return;
+  for (const n of holding) {
+    const line = lines[n]!;
     for (const m of line.matchAll(COUNTED)) {
       const next = (m[2] ?? m[3]!).toLowerCase();
       const i = lex.info(m[1]!.toLowerCase());
@@ -235,7 +243,7 @@ function numbersWithoutDigits(lines: readonly string[], lex: Lexicon): OcrFix[] 
       if (list && at === list[1]!.length) continue;
       fixes.push({ line: n, start: at, end: at + m[2]!.length, before: m[2]!, after: asDigits(m[2]!), rule: 'fixOcrDigits', confidence: 0.7 });
     }
-  });
+  }
   const seen = new Set<string>();
   return fixes.filter((f) => LETTERS_ONLY_NUMBER.test(f.before) && !seen.has(`${f.line}:${f.start}`) && seen.add(`${f.line}:${f.start}`));
 }

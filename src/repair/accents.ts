@@ -226,12 +226,17 @@ export function participleBias(lex: Lexicon, c: string, other: string, prev: str
   // The written form is a participle itself: "une décision prise par" (not "prisé").
   if (/(?:pris|mis|dit|fait|crit|duit|struit|quis|vert|ffert|teint|peint|traint)es?$/.test(other)) return -1.5;
   if (AUXILIARIES.has(prev) || ADVERBS.has(prev)) return 2;
+  // A verb before "à" and an infinitive, or an infinitive alone (its "à" dropped): "le projet
+  // vise à renforcer", "aspire à appuyer" (`verbBeforeInfinitive`).
+  if (/e$/.test(other) && ((next === 'a' && INFINITIVE.test(next2)) || INFINITIVE.test(next))) return -1;
+  // A verb, an adverb, then its object: "ce programme recrute exclusivement des travailleuses".
+  if (/e$/.test(other) && /ment$/.test(next) && next.length >= 7 && ARTICLES.has(next2)) return -1;
   // After a determiner, a noun, agreeing with it: "le marché" (marche is feminine), "un
   // programme" (no noun "programmé"), "la durée".
   const want = MASCULINE.has(prev) ? 'm' : FEMININE.has(prev) ? 'f' : DETERMINERS_ANY.has(prev) ? '' : null;
   if (want !== null) {
     const fits = (w: string) => {
-      const g = lex.info(w).gender;
+      const g = nounGender(lex, w);
       return g !== '' && (want === '' || g.includes(want));
     };
     const fc = fits(c);
@@ -281,6 +286,11 @@ function agreesWith(h: Head, c: string): boolean {
   const gender = (h.gender === 'f' ? /ées?$/ : h.gender === 'm' ? /és?$/ : /ée?s?$|és?$/).test(c);
   return gender && (h.plural === null || /s$/.test(c) === h.plural);
 }
+
+const INFINITIVE = /^\p{L}{2,}(?:er|ir)$/u;
+
+/** A noun's gender, a plural's from its singular ("cibles": "cible", f). */
+const nounGender = (lex: Lexicon, w: string): WordInfo['gender'] => lex.info(w).gender || (/[sx]$/.test(w) && w.length > 3 ? lex.info(w.slice(0, -1)).gender : '');
 
 /** A noun, or the plural of one (Lefff genders are given on singular forms mostly). */
 const isNoun = (lex: Lexicon, w: string) => lex.info(w).gender !== '' || (/[sx]$/.test(w) && lex.info(w.slice(0, -1)).gender !== '');
@@ -352,7 +362,7 @@ function choose(
   settled: ReadonlySet<string>,
   next2Folded = '',
   head: Head | null = null,
-  used: { head: boolean } = { head: false },
+  used: { head: boolean; keptNoun?: boolean } = { head: false },
 ): Chosen | null {
   const lower = p.lower;
   const special = ACCENT_CONTEXT[lower] as ((prev: string, next: string, nextBest: string) => string | null) | undefined;
@@ -431,7 +441,10 @@ function choose(
   const second = cands[1]?.score ?? -Infinity;
   if (plainKnown) {
     // The written word wins ties, by a point, unless a participle reading of it is in play.
-    const keep = score(lower) + (participle || plainRare ? 0.3 : 1);
+    // A noun kept elsewhere in the document where only a noun fits ("les cibles") speaks for it
+    // ("le groupe cible"): `documentKeepsNoun`.
+    const keep = score(lower) + (participle || plainRare ? 0.3 : 1) + (participle && settled.has(`=${stem(lower)}`) ? 0.5 : 0);
+    if (participle && best.score < keep && participleBias(lex, participle, other, prevFolded, nextFolded, next2Folded, head) <= -2 && nounGender(lex, lower) !== '') used.keptNoun = true;
     if (best.score < keep + (best.rule === 'restoreApostrophes' ? 0.5 : 0)) return null;
     return { after: best.word, rule: best.rule, confidence: round(Math.min(0.9, 0.5 + (best.score - keep) / 5)) };
   }
@@ -547,7 +560,11 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
   const bestOf = (id: number) => {
     if (id < 0) return '';
     const lower = doc.byId[id]!.lower;
-    return damage.stripped ? (accentIndex(lex).get(lower)?.[0] ?? lower) : lower;
+    if (!damage.stripped) return lower;
+    // A participle among its readings first: "a" before it is the verb ("US a débuté"; "à"
+    // never comes before a finite verb such as "débute").
+    const list = accentIndex(lex).get(lower);
+    return list?.find((w) => w.length >= 5 && PARTICIPLE.test(w) && !PARTICIPLE.test(lower)) ?? list?.[0] ?? lower;
   };
   const english = lines.map((_, n) => englishLine(doc, lex, n));
   // A noun's gender as written, or (accents stripped) of its likeliest accented form.
@@ -620,8 +637,9 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
           const next2 = doc.next[i]! >= 0 && i + 1 < doc.size && doc.type[i + 1] === doc.next[i] ? folded(doc.next[i + 1]!) : '';
           const headed = head !== undefined;
           if (!headed) withHead();
-          const used = { head: false };
+          const used: { head: boolean; keptNoun?: boolean } = { head: false };
           pick = choose(lex, doc, p, damage, prevF, nextF, bestOf(doc.next[i]!), settled, next2, head ?? null, used);
+          if (!final && used.keptNoun) settled.add(`=${stem(t.lower)}`);
           if (!headed && used.head) memo.set(key.slice(0, key.lastIndexOf('|')), HEADED);
           else if (!headed) key = key.slice(0, key.lastIndexOf('|'));
           // A capitalized word in mid-sentence is a name: only a ranked French word replaces it.

@@ -225,7 +225,9 @@ export function participleBias(lex: Lexicon, c: string, other: string, prev: str
   if (VERB_BEFORE.has(prev)) return -2;
   // The written form is a participle itself: "une décision prise par" (not "prisé").
   if (/(?:pris|mis|dit|fait|crit|duit|struit|quis|vert|ffert|teint|peint|traint)es?$/.test(other)) return -1.5;
-  if (AUXILIARIES.has(prev) || ADVERBS.has(prev)) return 2;
+  if (AUXILIARIES.has(prev)) return 2;
+  // After "plus", "très": a participle or an adjective ("les plus complexes"), less sure.
+  if (ADVERBS.has(prev)) return 1.5;
   // A verb before "à" and an infinitive, or an infinitive alone (its "à" dropped): "le projet
   // vise à renforcer", "aspire à appuyer" (`verbBeforeInfinitive`).
   if (/e$/.test(other) && ((next === 'a' && INFINITIVE.test(next2)) || INFINITIVE.test(next))) return -1;
@@ -256,7 +258,7 @@ export function participleBias(lex: Lexicon, c: string, other: string, prev: str
   if (h?.coordinated && isNoun(lex, other)) return -0.5;
   // "financé par" (the agent), not "par ailleurs", "par exemple", nor "commence par".
   if (next === 'par' && !PAR_LOCUTIONS.has(next2) && !PAR_VERBS.test(other)) return 2;
-  if (ARTICLES.has(next) || next === 'que' || next === "qu'") return -1;
+  if (ARTICLES.has(next) || DETERMINERS.has(next) || next === 'que' || next === "qu'") return -1;
   // After a noun, a participle agrees with it: "une manière ordonnée", "le travail forcé"; the
   // noun may stand a few words back, past adjectives and "et" ("une gestion humaine et ordonnée").
   if (h) {
@@ -482,6 +484,9 @@ const SUFFIXES: Array<[RegExp, string]> = [[/ite(s?)$/, 'ité$1'], [/ee(s?)$/, '
 export function derivedDropped(lex: Lexicon, lower: string): string | null {
   for (const [p, acc] of [['r', 'ré'], ['pr', 'pré'], ['d', 'dé']] as const) {
     const rest = lower.slice(p.length);
+    // "d" before a word with a vowel is "d’" that lost its apostrophe ("docculter", "dencoder"),
+    // not "dé-" ("déocculter"): French has few words in "déo-", "déa-", "déen-".
+    if (p === 'd') continue;
     if (lower.startsWith(p) && rest.length >= 5 && /^[aeiouh]/.test(rest) && lex.info(rest).fr) return acc + rest;
   }
   if (lower.length >= 8 && /it(s?)$/.test(lower)) return lower.replace(/it(s?)$/, 'ité$1');

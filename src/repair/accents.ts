@@ -490,6 +490,34 @@ export function derivedDropped(lex: Lexicon, lower: string): string | null {
     if (lower.startsWith(p) && rest.length >= 5 && /^[aeiouh]/.test(rest) && lex.info(rest).fr) return acc + rest;
   }
   if (lower.length >= 8 && /it(s?)$/.test(lower)) return lower.replace(/it(s?)$/, 'ité$1');
+  const likeliest = (w: string) => {
+    const found = droppedCandidates(lex, w).filter((c) => lex.info(c).fr);
+    return found.sort((a, b) => (lex.info(a).frRank || 1e6) - (lex.info(b).frRank || 1e6))[0];
+  };
+  // A prefix on a word that lost letters: "socioconomique" (socio- + économique),
+  // "transfrontire" (trans- + frontière), "priurbaines" (péri- + urbaines).
+  for (const p of PLAIN_PREFIXES) {
+    const rest = lower.slice(p.length);
+    if (lower.startsWith(p) && rest.length >= 5) {
+      const r = likeliest(rest);
+      if (r) return p + r;
+    }
+  }
+  for (const [p, acc] of [['pri', 'péri']] as const) {
+    const rest = lower.slice(p.length);
+    if (lower.startsWith(p) && rest.length >= 5 && /^[aeiouh]/.test(rest)) {
+      const r = lex.info(rest).fr ? rest : likeliest(rest);
+      if (r) return acc + r;
+    }
+  }
+  // An inflection the list lacks on a word that lost letters: "rsiliente" (résilient + e),
+  // "rgularises" (régularisé + es). Only on adjectives and participles (a consonant or "é" before).
+  for (const end of ['es', 'e', 's']) {
+    const base = lower.slice(0, -end.length);
+    if (!lower.endsWith(end) || base.length < 5) continue;
+    const r = likeliest(base);
+    if (r && /(?:[^aeiouysx]|é)$/.test(r)) return r + end;
+  }
   return null;
 }
 

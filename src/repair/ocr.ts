@@ -56,10 +56,16 @@ export function digitsForLetters(token: string): string | null {
  */
 export function digitsInCode(token: string): string | null {
   if (!/\d/.test(token) || !/^[\p{Lu}\dol]+$/u.test(token) || !/\p{Lu}/u.test(token)) return null;
-  const out = token.replace(/(?<=\d)[ol]|[ol](?=\d)/g, (c) => LETTER_FOR_DIGIT[c]!).replace(/(?<=\d)I(?=\d)/g, '1');
+  // A run of them touching a digit, whole: "JORFTEXToooo332" -> "JORFTEXT0000332".
+  const out = token.replace(/(?<=\d)[ol]+|[ol]+(?=\d)/g, (run) => run.replace(/[ol]/g, (c) => LETTER_FOR_DIGIT[c]!)).replace(/(?<=\d)I(?=\d)/g, '1');
   return out !== token && !/[ol]/.test(out) ? out : null;
 }
-const CODE = /(?<![\p{L}\p{N}_@/.-])(?=[\p{Lu}\dol]*\p{Lu})(?=[\p{Lu}\dol]*\d)[\p{Lu}\dol]{3,}(?![\p{L}\p{N}_@/])/gu;
+const CODE = /(?<![\p{L}\p{N}_@.-])(?=[\p{Lu}\dol]*\p{Lu})(?=[\p{Lu}\dol]*\d)[\p{Lu}\dol]{3,}(?![\p{L}\p{N}_@/])/gu;
+
+const NUMBER_UNIT = /(?<![\p{L}\p{N}_@/.-])([IlOo]*\d[\dIlOo]*)(er|ère|ème|eme|es|e|km|kg|mm|cm|ha|h|m)(?:([\dIlOo]{2}))?(?![\p{L}\p{N}])/gu;
+const SLASH_DATE = /(?<![\p{L}\p{N}/])[\dIlOo]{1,2}\/[\dIlOo]{1,2}\/[\dIlOo]{2,4}(?![\p{L}\p{N}/])/gu;
+const SLASH_DATE_AROUND = /(?<![\p{L}\p{N}/])[\dIlOo]{1,2}\/[\dIlOo]{1,2}\/[\dIlOo]{2,4}(?![\p{L}\p{N}/])/u;
+const PATH_NUMBER = /\/((?=[\do]*o)(?=[\do]*\d)[\do]{2,})(?=[/?#&.]|$|\s)/g;
 
 // Digits OCR reads for letters inside words, and the letters they may stand for.
 const DIGIT_FOR_LETTER: Record<string, string[]> = { '0': ['o', 'ô'], '1': ['l', 'i', 'î'], '6': ['ô', 'o', 'b'], '5': ['s'], '3': ['e', 'é'], '8': ['b'], '4': ['a'] };
@@ -161,8 +167,8 @@ export function splitGluedArticle(lex: Lexicon, lower: string): [string, string]
   return null;
 }
 const GLUED_BEFORE = ['dans', 'pour', 'sur', 'par', 'que', 'qui', 'est', 'de', 'et', 'en', 'à', 'ou', 'où'];
-const GLUED_ARTICLES = new Set(['la', 'le', 'les', 'un', 'une', 'des', 'du']);
-const SHORT_WORD = /(?<![\p{L}\p{M}\p{N}_@/.'’-])(?:dans|pour|sur|par|que|qui|est|de|et|en|à|ou|où)(?:les?|la|une?|des|du)(?![\p{L}\p{M}\p{N}_@/'’-])/gu;
+const GLUED_ARTICLES = new Set(['la', 'le', 'les', 'un', 'une', 'des', 'du', 'en', 'se', 'ne', 'ce', 'sa', 'son', 'ses', 'il', 'on', 'à']);
+const SHORT_WORD = /(?<![\p{L}\p{M}\p{N}_@/.'’-])(?:dans|pour|sur|par|que|qui|est|de|et|en|à|ou|où)(?:les?|la|une?|des|du|en|se|ne|ce|sa|son|ses|il|on|à)(?![\p{L}\p{M}\p{N}_@/'’-])/gu;
 
 const COMPOUND_PREFIXES = new Set(['post', 'pré', 'anti', 'inter', 'sous', 'non', 'néo', 'ex', 'extra', 'pro', 'semi', 'contre', 'trans', 'auto']);
 const SHORT_LEFT = new Set(['de', 'la', 'le', 'et', 'en', 'un', 'du', 'au', 'il', 'on', 'ou', 'où', 'ce', 'sa', 'ne', 'à']);
@@ -284,6 +290,34 @@ export function planOcrRepairs(lines: readonly string[], lex: Lexicon, earlier?:
         if (!afterNumberOrNothing(line, m.index)) continue;
         const after = digitsForLetters(m[0]);
         if (after) numbers.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrDigits', confidence: 0.9 });
+      }
+      // A number as a path segment of an address: "/2o16/1o/" -> "/2016/10/" (only "o": a
+      // path has no other reason to mix it with digits).
+      // A number before its unit or ordinal ending ("1oe", "I2h", "5okm") or a time ("2oh3o").
+      for (const m of line.matchAll(NUMBER_UNIT)) {
+        const num = m[1]!;
+        if (/[IlOo]/.test(num)) numbers.push({ line: n, start: m.index, end: m.index + num.length, before: num, after: num.replace(/[IlOo]/g, (c) => LETTER_FOR_DIGIT[c]!), rule: 'fixOcrDigits', confidence: 0.8 });
+        const min = m[3];
+        if (min && /[IlOo]/.test(min)) {
+          const at = m.index + m[0].length - min.length;
+          numbers.push({ line: n, start: at, end: at + min.length, before: min, after: min.replace(/[IlOo]/g, (c) => LETTER_FOR_DIGIT[c]!), rule: 'fixOcrDigits', confidence: 0.8 });
+        }
+      }
+      if (line.includes('/')) {
+        // A date with slashes: "I5/o3/2o19" -> "15/03/2019".
+        for (const m of line.matchAll(SLASH_DATE)) {
+          if ((m[0].match(/\d/g) ?? []).length < 2) continue;
+          let at = m.index;
+          for (const part of m[0].split('/')) {
+            if (/[IlOo]/.test(part)) numbers.push({ line: n, start: at, end: at + part.length, before: part, after: part.replace(/[IlOo]/g, (c) => LETTER_FOR_DIGIT[c]!), rule: 'fixOcrDigits', confidence: 0.85 });
+            at += part.length + 1;
+          }
+        }
+        for (const m of line.matchAll(PATH_NUMBER)) {
+          if (SLASH_DATE_AROUND.test(line.slice(Math.max(0, m.index - 6), m.index + m[0].length + 6))) continue;
+          const at = m.index + 1;
+          numbers.push({ line: n, start: at, end: at + m[1]!.length, before: m[1]!, after: m[1]!.replace(/o/g, '0'), rule: 'fixOcrDigits', confidence: 0.8 });
+        }
       }
       for (const m of line.matchAll(CODE)) {
         const after = digitsInCode(m[0]);

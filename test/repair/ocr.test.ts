@@ -109,3 +109,20 @@ describe('numbers and codes an OCR document wrote with letters', () => {
     expect(repairText(clean).text).toBe(clean);
   });
 });
+
+describe('numbers beside letters and slashes in an OCR document', () => {
+  const noise = 'La guerre de I9I4-I9I8 a fait 75o morts. Le r6le des migrants.';
+  test('a unit or ordinal after the number, a time, a date with slashes, a path segment, a long code', () => {
+    expect(repairText(`${noise} Le 1oe anniversaire à 2oh3o, 5okm, I2h ; le I5/o3/2o19 ; voir https://www.legifrance.gouv.fr/eli/loi/2o16/1o/7/jo et cidTexte=JORFTEXToooo332o2746.`).text).toContain(
+      'Le 10e anniversaire à 20h30, 50km, 12h ; le 15/03/2019 ; voir https://www.legifrance.gouv.fr/eli/loi/2016/10/7/jo et cidTexte=JORFTEXT000033202746.',
+    );
+  });
+  test('words and addresses without a digit in them stay', () => {
+    const r = repairText(`${noise} Il est là, voir iom.int/projets/solo/ et le 1er mai, ou le 2e.`);
+    expect(r.text).toContain('Il est là, voir iom.int/projets/solo/ et le 1er mai, ou le 2e.');
+  });
+  test('clean text with units, times and dates is never touched', () => {
+    const clean = 'Le 10e anniversaire à 20h30, 50 km, le 15/03/2019 ; voir https://www.legifrance.gouv.fr/eli/loi/2016/10/7/jo.';
+    expect(repairText(clean).text).toBe(clean);
+  });
+});

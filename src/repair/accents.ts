@@ -693,6 +693,12 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
           const between = i > 0 && i + 1 < doc.size && doc.line[i - 1] === n && doc.line[i + 1] === n && (doc.flags[i - 1]! & 3) === 1 && (doc.flags[i + 1]! & 3) === 1 && (doc.flags[i - 1]! & 4) === 0;
           if (sentence || state || name || between) after = after[0]!.toUpperCase() + after.slice(1);
         }
+        // The same name after an elision that lost its apostrophe: "lgypte" -> "l’Égypte".
+        if (damage.dropped && shape === 'lower' && pick.rule === 'restoreApostrophes') {
+          const k = after.indexOf('’') + 1;
+          const rest = after.slice(k);
+          if (k > 0 && /^[éèêàâîô]/.test(rest) && !lex.info(rest).fr && lex.info(rest).frRank > 0 && lex.info(rest).frRank < 20000) after = after.slice(0, k) + rest[0]!.toUpperCase() + rest.slice(1);
+        }
         if (after !== text) fixes.push({ line: n, start: doc.start[i]!, end: doc.end[i]!, before: text, after, rule: pick.rule, confidence: pick.confidence });
       }
       // "grce  la": a lone "à" dropped, two spaces left between words.

@@ -180,6 +180,8 @@ export function detectAccentDamage(doc: DocWords, lex: Lexicon): AccentDamage {
   // Elided articles glued to acronyms ("lUE", "lOIM") show lost apostrophes too.
   const acronyms = new Set<string>();
   for (const line of doc.lines) for (const m of line.matchAll(ELIDED_ACRONYM_IN_LINE)) acronyms.add(m[0]);
+  // And to names: "lOrganisation", "dAmrique".
+  for (const line of doc.lines) for (const m of line.matchAll(ELIDED_NAME_IN_LINE)) acronyms.add(m[0]);
   elided += acronyms.size;
   const isDropped = dropped >= 2 && 3 * intact <= dropped && dropped * 3 > stripped;
   return {
@@ -543,6 +545,7 @@ export function derivedAccents(lex: Lexicon, lower: string): string | null {
   return null;
 }
 
+const ELIDED_NAME_IN_LINE = /(?<![\p{L}\p{N}])[ld]\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}])/gu;
 const ELIDED_ACRONYM_IN_LINE = /(?<![\p{L}\p{N}])[lLdD]\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
 
 /** "lItalie" -> "l’Italie": an elision glued to a capitalized word. */
@@ -708,7 +711,24 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
           // Shown with the words around it: "lUE  la" → "lUE à la".
           const left = /\S+$/.exec(line.slice(0, m.index))?.[0] ?? '';
           const right = /^\S+/.exec(line.slice(m.index + 2))?.[0] ?? '';
-          fixes.push({ line: n, start: m.index, end: m.index + 2, before: '  ', after: ' à ', rule: 'restoreDroppedLetters', confidence: 0.6, shown: [`${left}  ${right}`, `${left} à ${right}`] });
+          // "jusqu  la fin": "jusqu’à la fin".
+          const glue = /^[Jj]usqu$/.test(left) ? '’à ' : ' à ';
+          fixes.push({ line: n, start: m.index, end: m.index + 2, before: '  ', after: glue, rule: 'restoreDroppedLetters', confidence: 0.6, shown: [`${left}  ${right}`, `${left}${glue}${right}`] });
+        }
+        // "jusqu" before a consonant lost its "’à" ("jusqu mi 2016", also across a line break).
+        for (const m of line.matchAll(/(?<![\p{L}’'])([Jj]usqu)(?= [^\s aeiouyhàâéèêîôûAEIOUYHÀÂÉÈÊÎÔÛ]|$)/gu)) {
+          const after = line.slice(m.index + 5);
+          const following = after.trim() === '' ? (lines[n + 1] ?? '').trimStart() : after.trimStart();
+          if (!/^[\p{L}\p{N}]/u.test(following) || /^[aeiouyhàâéèêîôû]/i.test(following)) continue;
+          fixes.push({ line: n, start: m.index, end: m.index + 5, before: m[1]!, after: `${m[1]}’à`, rule: 'restoreDroppedLetters', confidence: 0.7 });
+        }
+        // A capital "À" dropped where a sentence starts: after its full stop, two spaces and a
+        // word in lower case ("dorigine.  cette fin"), or a line that starts with one space and
+        // such a word (" propos"): no sentence starts in lower case.
+        for (const m of line.matchAll(/(?<=[.!?:;] )(?<! {2}) (?=\p{Ll})|^ (?=\p{Ll})/gu)) {
+          const right = /^\S+/.exec(line.slice(m.index + 1))?.[0] ?? '';
+          const a = m.index > 1 && ':;'.includes(line[m.index - 2]!) ? 'à' : 'À';
+          fixes.push({ line: n, start: m.index, end: m.index + 1, before: ' ', after: `${a} `, rule: 'restoreDroppedLetters', confidence: 0.6, shown: [` ${right}`, `${a} ${right}`] });
         }
         // The same at a line end: "Programme 2030 " then "travers" on the next line.
         const next = lines[n + 1];

@@ -190,3 +190,15 @@ test('a short font-map text: one lost apostrophe is enough beside dropped letter
   expect(r.text).toBe('Préserver et renforcer la gestion déléguée. Le soutien de l’UE à la réforme qu’il faut.');
   expect(r.changes.find((c) => c.after.includes(' à '))).toMatchObject({ before: 'lUE  la', after: 'lUE à la', rule: 'restoreDroppedLetters' });
 });
+
+describe('a dropped "à" told by its place', () => {
+  const head = 'Le dveloppement des activits de lOrganisation  la priode coloniale. Les lments du programme sont prsents. ';
+  test('after a full stop before a word in lower case, at a line start, after "jusqu"', () => {
+    const r = repairText(`${head}Le retour dans leur communaut dorigine.  cette fin le projet.\n propos de nous\nIl se poursuivra jusqu\nmi 2016 et jusqu  la fin.`);
+    expect(r.text).toContain('d’origine. À cette fin le projet.\nÀ propos de nous\nIl se poursuivra jusqu’à\nmi 2016 et jusqu’à la fin.');
+  });
+  test('clean text with two spaces after a full stop keeps them', () => {
+    const clean = 'Le retour dans leur communauté d’origine.  Le projet continue.\n  Une ligne en retrait.\nIl se poursuivra jusqu’à mi 2016.';
+    expect(repairText(clean).text).toBe(clean);
+  });
+});

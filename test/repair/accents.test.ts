@@ -202,3 +202,11 @@ describe('a dropped "à" told by its place', () => {
     expect(repairText(clean).text).toBe(clean);
   });
 });
+
+test('"a" before a noun "avoir" takes bare ("a recours", "a accès") is the verb; "à raison de", "à tort" stay "à"', async () => {
+  const { ACCENT_CONTEXT } = await import('../../src/repair/context.js');
+  expect(ACCENT_CONTEXT.a!('cassation', 'recours', 'recours')).toBe('a');
+  expect(ACCENT_CONTEXT.a!('tous', 'acces', 'accès')).toBe('a');
+  expect(ACCENT_CONTEXT.a!('augmente', 'raison', 'raison')).toBe('à');
+  expect(ACCENT_CONTEXT.a!('dit', 'tort', 'tort')).toBe('à');
+});

@@ -730,6 +730,19 @@ export function planAccentRepairs(lines: readonly string[], lex: Lexicon, doc: D
           const a = m.index > 1 && ':;'.includes(line[m.index - 2]!) ? 'à' : 'À';
           fixes.push({ line: n, start: m.index, end: m.index + 1, before: ' ', after: `${a} `, rule: 'restoreDroppedLetters', confidence: 0.6, shown: [` ${right}`, `${a} ${right}`] });
         }
+        // An "à" dropped at a line end leaves no space: a noun, then an infinitive on the next line
+        // ("le droit⏎faire appliquer", "d’information⏎retirer"): a noun takes no bare infinitive.
+        const below = lines[n + 1];
+        if (below !== undefined && /\p{Ll}$/u.test(line)) {
+          let last = /(\p{Ll}+)$/u.exec(line)![1]!;
+          // "dinformation": its elision lost too.
+          if (!lex.info(last).fr && /^[ldn]/.test(last) && lex.info(last.slice(1)).fr) last = last.slice(1);
+          const first = /^(\p{Ll}+)(?![\p{L}'’-])/u.exec(below)?.[1];
+          const infinitive = first !== undefined && (INFINITIVE.test(first) || (/(?:oir|re)$/.test(first) && nounGender(lex, first) === '')) && lex.info(first).fr;
+          if (infinitive && last.length >= 4 && nounGender(lex, last) !== '' && lex.info(last).fr && !/(?:er|ir)$/.test(last) && !HEAD_SKIP.has(last) && !STOP_HEAD.has(last)) {
+            fixes.push({ line: n, start: line.length, end: line.length, before: '', after: ' à', rule: 'restoreDroppedLetters', confidence: 0.5, shown: [`${last}⏎${first}`, `${last} à⏎${first}`] });
+          }
+        }
         // The same at a line end: "Programme 2030 " then "travers" on the next line.
         const next = lines[n + 1];
         if (next !== undefined && /[\p{L}\p{N},] $/u.test(line) && !/ {2}$/.test(line) && /^[\p{Ll}\p{N}]/u.test(next)) {

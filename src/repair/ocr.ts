@@ -184,7 +184,7 @@ const PREFIXES = new Set(['pré', 'pre', 'dé', 'des', 'ré', 'anti', 'auto', 'i
  * - after a word that the document follows with numbers elsewhere, never with Roman numerals:
  *   "Objectif II." where it writes "Objectif 12.", "Objectif 9.".
  */
-const LETTERS_ONLY_NUMBER = /^[IlOo]{2,4}$/;
+const LETTERS_ONLY_NUMBER = /^[IlOo]{1,4}$/;
 // A cheap first look (ASCII classes): a token of those letters only, standing alone.
 const LETTERS_TOKEN = /(?:^|[^A-Za-z0-9\u00C0-\u024F])[IO][IlOo]{1,3}(?![A-Za-z0-9\u00C0-\u024F])|(?:^|[ \d])[IlOo]{3}(?![A-Za-z0-9\u00C0-\u024F])/;
 const THOUSANDS = /(?<![\p{L}\p{N}.,])([\dIlOo]{1,3}) ([IlOo]{3})(?![\p{L}\p{N}]|[.,]\d)/gu;
@@ -236,7 +236,10 @@ function numbersWithoutDigits(lines: readonly string[], lex: Lexicon): OcrFix[] 
       fixes.push({ line: n, start: m.index, end: m.index + m[1]!.length, before: m[1]!, after: asDigits(m[1]!), rule: 'fixOcrDigits', confidence: 0.6 });
     }
     for (const m of line.matchAll(THOUSANDS)) {
-      if (!/\d/.test(m[1]!)) continue;
+      // "100 ooo"; with no digit at all, only from a capital I or O ("Io ooo", "I ooo": 10 000, 1 000).
+      const lettersOnly = !/\d/.test(m[1]!);
+      if (lettersOnly && !/^[IO][IlOo]{0,2}$/.test(m[1]!)) continue;
+      if (lettersOnly) fixes.push({ line: n, start: m.index, end: m.index + m[1]!.length, before: m[1]!, after: asDigits(m[1]!), rule: 'fixOcrDigits', confidence: 0.7 });
       const at = m.index + m[1]!.length + 1;
       fixes.push({ line: n, start: at, end: at + 3, before: m[2]!, after: asDigits(m[2]!), rule: 'fixOcrDigits', confidence: 0.7 });
     }

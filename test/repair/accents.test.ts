@@ -210,3 +210,11 @@ test('"a" before a noun "avoir" takes bare ("a recours", "a accès") is the verb
   expect(ACCENT_CONTEXT.a!('augmente', 'raison', 'raison')).toBe('à');
   expect(ACCENT_CONTEXT.a!('dit', 'tort', 'tort')).toBe('à');
 });
+
+test('an "à" dropped at a line end between a noun and an infinitive; a modal or preposition before it, or clean text, stays', () => {
+  const head = 'Le dveloppement des activits de lOrganisation  la priode coloniale. Les lments du programme sont prsents.\n';
+  const r = repairText(`${head}Il faut excuter le droit\nfaire appliquer la loi, la quantit dinformation\nretirer dun jeu. Il peut\nfaire mieux, pour\naller loin, le centre\nmembre.`);
+  expect(r.text.split('\n').slice(1).join('\n')).toBe('Il faut exécuter le droit à\nfaire appliquer la loi, la quantité d’information à\nretirer d’un jeu. Il peut\nfaire mieux, pour\naller loin, le centre\nmembre.');
+  const clean = 'Il faut exécuter le droit\nde faire appliquer la loi. Il peut\nfaire mieux, le centre\nmembre.';
+  expect(repairText(clean).text).toBe(clean);
+});

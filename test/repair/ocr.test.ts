@@ -126,3 +126,8 @@ describe('numbers beside letters and slashes in an OCR document', () => {
     expect(repairText(clean).text).toBe(clean);
   });
 });
+
+test('a thousands group after a number read with no digit left: "Io ooo", "I ooo"; "Il a la" stays', () => {
+  const r = repairText('La guerre de I9I4-I9I8 a fait 75o morts. Le r6le des migrants. Pour Io ooo habitants et I ooo agents, 1oo ooo euros. Il a la.');
+  expect(r.text).toContain('Pour 10 000 habitants et 1 000 agents, 100 000 euros. Il a la.');
+});

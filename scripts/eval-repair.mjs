@@ -189,6 +189,9 @@ function align(orig, other) {
   return { matched, counterpart };
 }
 
+/** EVAL_CONTEXT=1: the original words around a miss or change, to see what context would decide. */
+const around = (orig, i) => (CONTEXT ? ` «${orig.slice(Math.max(0, i - 4), i).join(' ')} [${orig[i]}] ${orig.slice(i + 1, i + 5).join(' ')}»` : '');
+
 function evaluate(doc, mode, random) {
   const hurt = mode.damage(doc.text, random);
   const damaged = mode.wrap ? wrap(hurt, random, mode.lossy) : hurt;
@@ -203,7 +206,7 @@ function evaluate(doc, mode, random) {
     if (before.matched[i] !== 1) {
       r.damaged++;
       if (matched[i]) r.restored++;
-      else r.misses.push(VERBOSE ? `${w}→${before.counterpart.get(i) ?? '∅'}→${counterpart.get(i) ?? '∅'}` : `${w}→${before.counterpart.get(i) ?? '∅'}`);
+      else r.misses.push((VERBOSE ? `${w}→${before.counterpart.get(i) ?? '∅'}→${counterpart.get(i) ?? '∅'}` : `${w}→${before.counterpart.get(i) ?? '∅'}`) + around(orig, i));
     } else {
       r.correct++;
       if (!matched[i]) {
@@ -212,7 +215,7 @@ function evaluate(doc, mode, random) {
         // "État", "beneficiaires" -> "bénéficiaires"): counted as changed, and shown apart.
         const to = counterpart.get(i);
         if (to && to !== w && stripAccents(to) === w && !lexicon.info(w.toLowerCase()).fr) r.ownAccents++;
-        r.changes.push(VERBOSE ? `${w}→${counterpart.get(i) ?? '∅'}` : w);
+        r.changes.push((VERBOSE ? `${w}→${counterpart.get(i) ?? '∅'}` : w) + around(orig, i));
       }
     }
   });
@@ -223,6 +226,8 @@ function evaluate(doc, mode, random) {
 const TIMING_MB = Number(process.env.EVAL_MB ?? 10);
 // EVAL_VERBOSE=1: every miss and change as original→damaged→repaired.
 const VERBOSE = process.env.EVAL_VERBOSE === '1';
+// EVAL_CONTEXT=1 (with EVAL_VERBOSE=1): each miss and change on its own line with the original words around it.
+const CONTEXT = process.env.EVAL_CONTEXT === '1';
 // EVAL_MODES=C,D: only these modes. EVAL_HOLDOUT_DETAIL=1: misses of the held-out part too
 // (off by default: tuning looks at the tune part only).
 const ONLY = process.env.EVAL_MODES ? process.env.EVAL_MODES.split(',') : null;
@@ -267,8 +272,9 @@ for (const [key, mode] of Object.entries(MODES)) {
   for (const part of HOLDOUT_DETAIL ? ['tune', 'holdout'] : ['tune']) {
     const misses = rows.filter((r) => r.part === part).flatMap((r) => r.misses);
     const changes = rows.filter((r) => r.part === part).flatMap((r) => r.changes);
-    console.log(`${part}: left unrepaired: ${misses.length}  e.g. ${(VERBOSE ? misses : [...new Set(misses)]).slice(0, shown).join(', ')}`);
-    console.log(`${part}: correct words changed: ${changes.length}  e.g. ${(VERBOSE ? changes : [...new Set(changes)]).slice(0, shown).join(', ')}`);
+    const sep = CONTEXT ? '\n  ' : ', ';
+    console.log(`${part}: left unrepaired: ${misses.length}  e.g.${CONTEXT ? sep : ' '}${(VERBOSE ? misses : [...new Set(misses)]).slice(0, shown).join(sep)}`);
+    console.log(`${part}: correct words changed: ${changes.length}  e.g.${CONTEXT ? sep : ' '}${(VERBOSE ? changes : [...new Set(changes)]).slice(0, shown).join(sep)}`);
   }
   console.log(`source re-segmentations (source hyphens joined, glued words split): ${rows.reduce((k, r) => k + r.resegmented, 0)}`);
   console.log(`throughput: ${(Buffer.byteLength(big) / 1048576).toFixed(1)} MB in ${secs.toFixed(2)} s = ${mbps.toFixed(2)} MB/s (${cpuMbps.toFixed(2)} MB/s of CPU time)`);

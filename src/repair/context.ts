@@ -59,7 +59,9 @@ const VERB_A_BEFORE = new Set(
   'il elle on qui y cela ca ce n\' l\' m\' t\' qu\'il qu\'elle'.split(' '),
 );
 const VERB_A_AFTER = new Set(
-  'pas plus ete eu fait pu du su vu dit pris mis permis ete egalement aussi toujours jamais deja ainsi lieu besoin droit trait pour beaucoup donc bien notamment'.split(' '),
+  ('pas plus ete eu fait pu du su vu dit pris mis permis ete egalement aussi toujours jamais deja ainsi lieu besoin droit trait pour beaucoup donc bien notamment ' +
+    // "avoir" + a bare noun, locutions of the language: "a recours à", "a accès à", "a tendance à".
+    'recours acces tendance confiance peur envie affaire conscience connaissance faim soif honte').split(' '),
 );
 const PARTICIPLE_PLAIN = /(?:[^aeiou]i|[^aeou]is|[^aeo]it|[^aeo]u|ert|uit|aint|eint|oint)$/;
 // Words after "à" that look like participles or end like them ("à tous", "à partir", "à côté").

@@ -33,7 +33,9 @@ function afterNumberOrNothing(line: string, at: number): boolean {
   let k = at - 2;
   let digit = false;
   for (; k >= 0 && /[0-9IlOo]/.test(line[k]!); k--) if (/\d/.test(line[k]!)) digit = true;
-  return k < 0 || !/[\p{L}_@/]/u.test(line[k]!) ? digit || k === at - 2 : false;
+  if (k < 0 || !/[\p{L}_@/]/u.test(line[k]!)) return digit || k === at - 2;
+  // A legal article or a code in capitals before a dot or hyphen: "L.3I1-5", "R.3II", "FM.039o".
+  return !digit && k === at - 2 && /(?<![\p{L}\p{N}_@/.-])\p{Lu}{1,6}$/u.test(line.slice(0, k + 1));
 }
 
 /**
@@ -47,6 +49,23 @@ export function digitsForLetters(token: string): string | null {
   if (token.length < 2 || digits === 0) return null;
   return token.replace(/[IlOo]/g, (c) => LETTER_FOR_DIGIT[c]!);
 }
+
+/**
+ * In a code of capitals and digits, a lower-case "o" or "l" next to a digit, or an "I" between two
+ * digits, is a digit: "L20o" -> "L200", "MA10P05I7" -> "MA10P0517" (`fixOcrDigits`). null: no change.
+ */
+export function digitsInCode(token: string): string | null {
+  if (!/\d/.test(token) || !/^[\p{Lu}\dol]+$/u.test(token) || !/\p{Lu}/u.test(token)) return null;
+  // A run of them touching a digit, whole: "JORFTEXToooo332" -> "JORFTEXT0000332".
+  const out = token.replace(/(?<=\d)[ol]+|[ol]+(?=\d)/g, (run) => run.replace(/[ol]/g, (c) => LETTER_FOR_DIGIT[c]!)).replace(/(?<=\d)I(?=\d)/g, '1');
+  return out !== token && !/[ol]/.test(out) ? out : null;
+}
+const CODE = /(?<![\p{L}\p{N}_@.-])(?=[\p{Lu}\dol]*\p{Lu})(?=[\p{Lu}\dol]*\d)[\p{Lu}\dol]{3,}(?![\p{L}\p{N}_@/])/gu;
+
+const NUMBER_UNIT = /(?<![\p{L}\p{N}_@/.-])([IlOo]*\d[\dIlOo]*)(er|ère|ème|eme|es|e|km|kg|mm|cm|ha|h|m)(?:([\dIlOo]{2}))?(?![\p{L}\p{N}])/gu;
+const SLASH_DATE = /(?<![\p{L}\p{N}/])[\dIlOo]{1,2}\/[\dIlOo]{1,2}\/[\dIlOo]{2,4}(?![\p{L}\p{N}/])/gu;
+const SLASH_DATE_AROUND = /(?<![\p{L}\p{N}/])[\dIlOo]{1,2}\/[\dIlOo]{1,2}\/[\dIlOo]{2,4}(?![\p{L}\p{N}/])/u;
+const PATH_NUMBER = /\/((?=[\do]*o)(?=[\do]*\d)[\do]{2,})(?=[/?#&.]|$|\s)/g;
 
 // Digits OCR reads for letters inside words, and the letters they may stand for.
 const DIGIT_FOR_LETTER: Record<string, string[]> = { '0': ['o', 'ô'], '1': ['l', 'i', 'î'], '6': ['ô', 'o', 'b'], '5': ['s'], '3': ['e', 'é'], '8': ['b'], '4': ['a'] };
@@ -133,10 +152,110 @@ export function splitGlued(lex: Lexicon, lower: string, capitalized = false, hyp
   return [best.a, best.b];
 }
 
+/**
+ * "dela" -> "de la", "etles" -> "et les", "àla" -> "à la": a preposition or conjunction glued to
+ * the article after it, too short for splitGlued's frequency test; the whole is no French word
+ * ("cela", "dune", "aune" stay). Made only in a document found to be OCR output.
+ */
+export function splitGluedArticle(lex: Lexicon, lower: string): [string, string] | null {
+  if (lower.length < 3 || lower.length > 7) return null;
+  for (const a of GLUED_BEFORE) {
+    if (!lower.startsWith(a)) continue;
+    const b = lower.slice(a.length);
+    if (GLUED_ARTICLES.has(b)) return lex.info(lower).fr ? null : [a, b];
+  }
+  return null;
+}
+const GLUED_BEFORE = ['dans', 'pour', 'sur', 'par', 'que', 'qui', 'est', 'de', 'et', 'en', 'à', 'ou', 'où'];
+const GLUED_ARTICLES = new Set(['la', 'le', 'les', 'un', 'une', 'des', 'du', 'en', 'se', 'ne', 'ce', 'sa', 'son', 'ses', 'il', 'on', 'à']);
+const SHORT_WORD = /(?<![\p{L}\p{M}\p{N}_@/.'’-])(?:dans|pour|sur|par|que|qui|est|de|et|en|à|ou|où)(?:les?|la|une?|des|du|en|se|ne|ce|sa|son|ses|il|on|à)(?![\p{L}\p{M}\p{N}_@/'’-])/gu;
+
 const COMPOUND_PREFIXES = new Set(['post', 'pré', 'anti', 'inter', 'sous', 'non', 'néo', 'ex', 'extra', 'pro', 'semi', 'contre', 'trans', 'auto']);
 const SHORT_LEFT = new Set(['de', 'la', 'le', 'et', 'en', 'un', 'du', 'au', 'il', 'on', 'ou', 'où', 'ce', 'sa', 'ne', 'à']);
 const SHORT_RIGHT = new Set(['à', 'a', 'y', 'de', 'la', 'le', 'et', 'en', 'un', 'du', 'au', 'il', 'on', 'ou', 'où']);
 const PREFIXES = new Set(['pré', 'pre', 'dé', 'des', 'ré', 'anti', 'auto', 'inter', 'intra', 'multi', 'non', 'post', 'sous', 'super', 'trans', 'ultra', 'micro', 'macro', 'mini', 'socio', 'priori']);
+
+/**
+ * Numbers read with no digit left ("II", "Io", "ooo"), told by where they stand, in a document
+ * already found to be OCR output (they are never evidence of it). null when the place says nothing.
+ * - a thousands group after a number: "100 ooo" -> "100 000" (`fixOcrThousands`);
+ * - a list number at a line start, as the document numbers its other lines: "II.3 D'ici" when
+ *   lines start "12.1", "9.a" (and no line starts with a Roman numeral such as "IV.");
+ * - after a word that the document follows with numbers elsewhere, never with Roman numerals:
+ *   "Objectif II." where it writes "Objectif 12.", "Objectif 9.".
+ */
+const LETTERS_ONLY_NUMBER = /^[IlOo]{1,4}$/;
+// A cheap first look (ASCII classes): a token of those letters only, standing alone.
+const LETTERS_TOKEN = /(?:^|[^A-Za-z0-9\u00C0-\u024F])[IO][IlOo]{1,3}(?![A-Za-z0-9\u00C0-\u024F])|(?:^|[ \d])[IlOo]{3}(?![A-Za-z0-9\u00C0-\u024F])/;
+const THOUSANDS = /(?<![\p{L}\p{N}.,])([\dIlOo]{1,3}) ([IlOo]{3})(?![\p{L}\p{N}]|[.,]\d)/gu;
+const LIST_NUMBER_LINE = /^\s*\d{1,3}\.(?:\d{1,3}|[a-z])\b/;
+const ROMAN_LIST_LINE = /^\s*[IVXL]*[VXL][IVXL]*[.)]\s/;
+const LETTERS_LIST_LINE = /^(\s*)([IlOo]{2,3})(?=\.(?:\d|[a-z]\b))/;
+const LABEL_THEN_NUMBER = /(?<![\p{L}\p{N}])(\p{L}{3,}) ([IlOo]{0,2}\d[\dIlOo]{0,2}|[IVXL]*[VXL][IVXL]*|III)(?![\p{L}\p{N}])/gu;
+const LABEL_THEN_LETTERS = /(?<![\p{L}\p{N}])(\p{L}{3,}) ([IlOo]{2,3})(?![\p{L}\p{N}])/gu;
+
+// - a count before what it counts: "Io autres États", "Ioo %", "II rue" (not "II" before a noun
+//   alone: "Jean II"); the token starts with a capital I or O ("lo cales" is a word cut in two)
+//   and is no French word ("Il" is left).
+const COUNTED = /(?<![\p{L}\p{N}.,-])([IO][IlOo]{1,3})(?: ?(%)| (\p{L}+))/gu;
+const COUNTED_WORDS = new Set(['autres', 'premiers', 'premières', 'derniers', 'dernières', 'mille', 'millions', 'milliards', 'fois', 'ans']);
+const STREET = new Set(['rue', 'avenue', 'boulevard', 'bd', 'allée', 'chemin', 'route', 'impasse', 'quai', 'place']);
+
+function numbersWithoutDigits(lines: readonly string[], lex: Lexicon): OcrFix[] {
+  const fixes: OcrFix[] = [];
+  const asDigits = (t: string) => t.replace(/[IlOo]/g, (c) => LETTER_FOR_DIGIT[c]!);
+  let arabicLists = 0;
+  let romanLists = 0;
+  const labelArabic = new Map<string, number>();
+  const labelRoman = new Set<string>();
+  // Only lines holding such a token are looked at; most OCR text has none.
+  const holding: number[] = [];
+  lines.forEach((line, n) => {
+    if (LETTERS_TOKEN.test(line)) holding.push(n);
+  });
+  if (holding.length === 0) return [];
+  for (const line of lines) {
+    if (LIST_NUMBER_LINE.test(line)) arabicLists++;
+    if (ROMAN_LIST_LINE.test(line)) romanLists++;
+    if (!/\d|[IVXL]{2}/.test(line)) continue;
+    for (const m of line.matchAll(LABEL_THEN_NUMBER)) {
+      const label = m[1]!.toLowerCase();
+      if (/\d/.test(m[2]!)) labelArabic.set(label, (labelArabic.get(label) ?? 0) + 1);
+      else labelRoman.add(label);
+    }
+  }
+  for (const n of holding) {
+    const line = lines[n]!;
+    for (const m of line.matchAll(COUNTED)) {
+      const next = (m[2] ?? m[3]!).toLowerCase();
+      const i = lex.info(m[1]!.toLowerCase());
+      if (i.fr) continue;
+      if (m[1] === 'II' && !COUNTED_WORDS.has(next) && !STREET.has(next) && next !== '%') continue;
+      const plural = /[sx]$/.test(next) && next.length >= 3 && (lex.info(next).gender !== '' || COUNTED_WORDS.has(next));
+      if (!plural && next !== '%' && !STREET.has(next)) continue;
+      fixes.push({ line: n, start: m.index, end: m.index + m[1]!.length, before: m[1]!, after: asDigits(m[1]!), rule: 'fixOcrDigits', confidence: 0.6 });
+    }
+    for (const m of line.matchAll(THOUSANDS)) {
+      // "100 ooo"; with no digit at all, only from a capital I or O ("Io ooo", "I ooo": 10 000, 1 000).
+      const lettersOnly = !/\d/.test(m[1]!);
+      if (lettersOnly && !/^[IO][IlOo]{0,2}$/.test(m[1]!)) continue;
+      if (lettersOnly) fixes.push({ line: n, start: m.index, end: m.index + m[1]!.length, before: m[1]!, after: asDigits(m[1]!), rule: 'fixOcrDigits', confidence: 0.7 });
+      const at = m.index + m[1]!.length + 1;
+      fixes.push({ line: n, start: at, end: at + 3, before: m[2]!, after: asDigits(m[2]!), rule: 'fixOcrDigits', confidence: 0.7 });
+    }
+    const list = arabicLists >= 2 && romanLists === 0 ? LETTERS_LIST_LINE.exec(line) : null;
+    if (list) fixes.push({ line: n, start: list[1]!.length, end: list[1]!.length + list[2]!.length, before: list[2]!, after: asDigits(list[2]!), rule: 'fixOcrDigits', confidence: 0.7 });
+    for (const m of line.matchAll(LABEL_THEN_LETTERS)) {
+      const label = m[1]!.toLowerCase();
+      if ((labelArabic.get(label) ?? 0) < 2 || labelRoman.has(label)) continue;
+      const at = m.index + m[1]!.length + 1;
+      if (list && at === list[1]!.length) continue;
+      fixes.push({ line: n, start: at, end: at + m[2]!.length, before: m[2]!, after: asDigits(m[2]!), rule: 'fixOcrDigits', confidence: 0.7 });
+    }
+  }
+  const seen = new Set<string>();
+  return fixes.filter((f) => LETTERS_ONLY_NUMBER.test(f.before) && !seen.has(`${f.line}:${f.start}`) && seen.add(`${f.line}:${f.start}`));
+}
 
 export interface OcrPlan {
   /** The document reads as OCR output: enough digit/letter confusions or glued words. */
@@ -174,6 +293,38 @@ export function planOcrRepairs(lines: readonly string[], lex: Lexicon, earlier?:
         if (!afterNumberOrNothing(line, m.index)) continue;
         const after = digitsForLetters(m[0]);
         if (after) numbers.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrDigits', confidence: 0.9 });
+      }
+      // A number as a path segment of an address: "/2o16/1o/" -> "/2016/10/" (only "o": a
+      // path has no other reason to mix it with digits).
+      // A number before its unit or ordinal ending ("1oe", "I2h", "5okm") or a time ("2oh3o").
+      for (const m of line.matchAll(NUMBER_UNIT)) {
+        const num = m[1]!;
+        if (/[IlOo]/.test(num)) numbers.push({ line: n, start: m.index, end: m.index + num.length, before: num, after: num.replace(/[IlOo]/g, (c) => LETTER_FOR_DIGIT[c]!), rule: 'fixOcrDigits', confidence: 0.8 });
+        const min = m[3];
+        if (min && /[IlOo]/.test(min)) {
+          const at = m.index + m[0].length - min.length;
+          numbers.push({ line: n, start: at, end: at + min.length, before: min, after: min.replace(/[IlOo]/g, (c) => LETTER_FOR_DIGIT[c]!), rule: 'fixOcrDigits', confidence: 0.8 });
+        }
+      }
+      if (line.includes('/')) {
+        // A date with slashes: "I5/o3/2o19" -> "15/03/2019".
+        for (const m of line.matchAll(SLASH_DATE)) {
+          if ((m[0].match(/\d/g) ?? []).length < 2) continue;
+          let at = m.index;
+          for (const part of m[0].split('/')) {
+            if (/[IlOo]/.test(part)) numbers.push({ line: n, start: at, end: at + part.length, before: part, after: part.replace(/[IlOo]/g, (c) => LETTER_FOR_DIGIT[c]!), rule: 'fixOcrDigits', confidence: 0.85 });
+            at += part.length + 1;
+          }
+        }
+        for (const m of line.matchAll(PATH_NUMBER)) {
+          if (SLASH_DATE_AROUND.test(line.slice(Math.max(0, m.index - 6), m.index + m[0].length + 6))) continue;
+          const at = m.index + 1;
+          numbers.push({ line: n, start: at, end: at + m[1]!.length, before: m[1]!, after: m[1]!.replace(/o/g, '0'), rule: 'fixOcrDigits', confidence: 0.8 });
+        }
+      }
+      for (const m of line.matchAll(CODE)) {
+        const after = digitsInCode(m[0]);
+        if (after && !/^[\dIlOo]+$/.test(m[0])) numbers.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after, rule: 'fixOcrDigits', confidence: 0.8 });
       }
       for (const m of line.matchAll(LONE_ONE)) {
         // Not "l 100" after an elision-less article: only where the next group was misread too or is a number.
@@ -213,5 +364,13 @@ export function planOcrRepairs(lines: readonly string[], lex: Lexicon, earlier?:
   const gluedTypes = kinds(glued);
   const gluedShows = gluedTypes >= 3 && 3 * gluedTypes >= Math.max(unknownTypes.size, unknownEarlier);
   const detected = confusions >= 2 || gluedShows || (confusions >= 1 && gluedTypes >= 1);
-  return { detected, fixes: detected ? [...numbers, ...words, ...glued] : [] };
+  if (!detected) return { detected, fixes: [] };
+  const fixes = [...numbers, ...numbersWithoutDigits(lines, lex), ...words, ...glued];
+  lines.forEach((line, n) => {
+    for (const m of line.matchAll(SHORT_WORD)) {
+      const parts = splitGluedArticle(lex, m[0]);
+      if (parts && !glued.some((f) => f.line === n && f.start === m.index)) fixes.push({ line: n, start: m.index, end: m.index + m[0].length, before: m[0], after: parts.join(' '), rule: 'splitOcrGluedWords', confidence: 0.7 });
+    }
+  });
+  return { detected, fixes };
 }

@@ -6,6 +6,7 @@ import {
   accentPoor,
   derivedAccents,
   derivedDropped,
+  headAt,
   detectAccentDamage,
   dropAccented,
   foldAccents,
@@ -53,6 +54,60 @@ describe('small pieces', () => {
     expect(participleBias(lex, 'prisé', 'prise', 'decision', 'par')).toBeLessThan(0);
     expect(participleBias(lex, 'proposé', 'propose', 'etalab', 'par', 'ailleurs')).toBe(0);
     expect(participleBias(lex, 'financé', 'finance', 'projet', 'par', 'l')).toBeGreaterThan(0);
+  });
+  test('headAt: the noun a few words back, past adjectives and "et"; none past a determiner or preposition', () => {
+    expect(headAt(lex, ['humaine', 'migration', 'une'])).toMatchObject({ gender: 'f', plural: false, distance: 2 });
+    expect(headAt(lex, ['et', 'humaine', 'gestion'])).toMatchObject({ gender: 'f', distance: 3 });
+    expect(headAt(lex, ['personnes', 'des'])).toMatchObject({ gender: 'f', plural: true, distance: 1 });
+    expect(headAt(lex, ['pays', 'les'])).toMatchObject({ plural: null });
+    expect(headAt(lex, ['et', 'noms'])).toMatchObject({ coordinated: true });
+    expect(headAt(lex, ['la', 'de'])).toBe(null);
+    expect(headAt(lex, ['de', 'gestion'])).toBe(null);
+  });
+  test('participleAgreesWithNoun: a form only agreement makes, not when it does not agree', () => {
+    const f = headAt(lex, ['gestion']);
+    expect(participleBias(lex, 'ordonnée', 'ordonne', 'gestion', 'de', '', f)).toBeGreaterThanOrEqual(1);
+    expect(participleBias(lex, 'ordonné', 'ordonne', 'gestion', 'de', '', f)).toBeLessThan(0);
+    // A second noun after "et" ("les noms et dates par un identifiant") is no participle.
+    expect(participleBias(lex, 'datés', 'dates', 'et', 'par', 'un', headAt(lex, ['et', 'noms']))).toBeLessThan(0);
+  });
+  test('secondPersonNeedsTu, verbBeforeInfinitive, a number before a noun', () => {
+    expect(participleBias(lex, 'accompagnés', 'accompagnes', 'non', 'et', '', null)).toBeGreaterThan(0);
+    expect(participleBias(lex, 'accompagnés', 'accompagnes', 'tu', 'et', '', null)).toBeLessThan(0);
+    expect(participleBias(lex, 'visé', 'vise', 'projet', 'a', 'renforcer')).toBeLessThan(0);
+    expect(participleBias(lex, 'recruté', 'recrute', 'programme', 'exclusivement', 'des')).toBeLessThan(0);
+    expect(participleBias(lex, 'axés', 'axes', 'trois', 'd', '')).toBeLessThan(0);
+  });
+  test.each([
+    ['socioconomiques', 'socioéconomiques'],
+    ['transfrontire', 'transfrontière'],
+    ['priurbaines', 'périurbaines'],
+    ['rsiliente', 'résiliente'],
+    ['rgularises', 'régularisées'],
+    // "d" before a vowel is a lost apostrophe: no "déocculter".
+    ['docculter', null],
+  ])('derivedDropped, prefixes and inflections: %s', (w, out) => expect(derivedDropped(lex, w)).toBe(out));
+});
+
+describe('dropped letters: agreement, names, words the lists lack', () => {
+  const head = 'Le dveloppement des activits de lOrganisation  la priode coloniale. Les lments du programme sont prsents par le Secrtariat gnral. ';
+  test('participles agreeing with their noun; names keep their capital; elisions on names', () => {
+    const r = repairText(`${head}Une migration humaine et ordonne, la Commission nationale charge de la coordination. Les personnes ges. Une infrastructure rsiliente et des mesures socioconomiques. Les tats-Unis dAmrique, lItalie et lgypte, en gypte. Trois axes dintervention. Les enfants non accompagns.`);
+    expect(r.text).toContain('Une migration humaine et ordonnée, la Commission nationale chargée de la coordination. Les personnes âgées.');
+    expect(r.text).toContain('Une infrastructure résiliente et des mesures socioéconomiques.');
+    expect(r.text).toContain('Les États-Unis d’Amérique, l’Italie et l’Égypte, en Égypte. Trois axes d’intervention. Les enfants non accompagnés.');
+  });
+  test('clean text with the same words is never touched', () => {
+    const clean = 'Une migration humaine et ordonnée, la Commission nationale chargée de la coordination. Les personnes âgées, les États-Unis d’Amérique, l’Italie et l’Égypte. Trois axes d’intervention. Il ordonne, elle charge, la base, les dates.';
+    expect(repairText(clean).text).toBe(clean);
+  });
+});
+
+describe('stripped accents: verbs stay verbs', () => {
+  const head = "Le developpement des activites de l'Organisation a la periode coloniale. Les elements du programme sont presentes par le Secretariat general. ";
+  test('a verb before "à" and an infinitive, or an adverb and its object; "-es" needs "tu"', () => {
+    const r = repairText(`${head}Les enfants non accompagnes et les migrants regularises. Le projet vise a renforcer les capacites et le programme recrute exclusivement des femmes.`);
+    expect(r.text).toContain('Les enfants non accompagnés et les migrants régularisés. Le projet vise à renforcer les capacités et le programme recrute exclusivement des femmes.');
   });
 });
 
@@ -134,4 +189,32 @@ test('a short font-map text: one lost apostrophe is enough beside dropped letter
   const r = repairText('Prserver et renforcer la gestion dlgue. Le soutien de lUE  la rforme quil faut.');
   expect(r.text).toBe('Préserver et renforcer la gestion déléguée. Le soutien de l’UE à la réforme qu’il faut.');
   expect(r.changes.find((c) => c.after.includes(' à '))).toMatchObject({ before: 'lUE  la', after: 'lUE à la', rule: 'restoreDroppedLetters' });
+});
+
+describe('a dropped "à" told by its place', () => {
+  const head = 'Le dveloppement des activits de lOrganisation  la priode coloniale. Les lments du programme sont prsents. ';
+  test('after a full stop before a word in lower case, at a line start, after "jusqu"', () => {
+    const r = repairText(`${head}Le retour dans leur communaut dorigine.  cette fin le projet.\n propos de nous\nIl se poursuivra jusqu\nmi 2016 et jusqu  la fin.`);
+    expect(r.text).toContain('d’origine. À cette fin le projet.\nÀ propos de nous\nIl se poursuivra jusqu’à\nmi 2016 et jusqu’à la fin.');
+  });
+  test('clean text with two spaces after a full stop keeps them', () => {
+    const clean = 'Le retour dans leur communauté d’origine.  Le projet continue.\n  Une ligne en retrait.\nIl se poursuivra jusqu’à mi 2016.';
+    expect(repairText(clean).text).toBe(clean);
+  });
+});
+
+test('"a" before a noun "avoir" takes bare ("a recours", "a accès") is the verb; "à raison de", "à tort" stay "à"', async () => {
+  const { ACCENT_CONTEXT } = await import('../../src/repair/context.js');
+  expect(ACCENT_CONTEXT.a!('cassation', 'recours', 'recours')).toBe('a');
+  expect(ACCENT_CONTEXT.a!('tous', 'acces', 'accès')).toBe('a');
+  expect(ACCENT_CONTEXT.a!('augmente', 'raison', 'raison')).toBe('à');
+  expect(ACCENT_CONTEXT.a!('dit', 'tort', 'tort')).toBe('à');
+});
+
+test('an "à" dropped at a line end between a noun and an infinitive; a modal or preposition before it, or clean text, stays', () => {
+  const head = 'Le dveloppement des activits de lOrganisation  la priode coloniale. Les lments du programme sont prsents.\n';
+  const r = repairText(`${head}Il faut excuter le droit\nfaire appliquer la loi, la quantit dinformation\nretirer dun jeu. Il peut\nfaire mieux, pour\naller loin, le centre\nmembre.`);
+  expect(r.text.split('\n').slice(1).join('\n')).toBe('Il faut exécuter le droit à\nfaire appliquer la loi, la quantité d’information à\nretirer d’un jeu. Il peut\nfaire mieux, pour\naller loin, le centre\nmembre.');
+  const clean = 'Il faut exécuter le droit\nde faire appliquer la loi. Il peut\nfaire mieux, le centre\nmembre.';
+  expect(repairText(clean).text).toBe(clean);
 });

@@ -25,6 +25,8 @@ const RANGE_RE = new RegExp(
   [
     `${B}(?:covers|couvre|during|durant|pendant)\\s+${YEAR}\\s+(?:and|et)\\s+${YEAR}${E}`,
     `${B}(?:from|de|du|between|entre|d[’'])\\s*${PROSE_DATE}\\s+(?:to|à|au|and|et|until|till|through|jusqu[’'](?:à|au|en))\\s+(?:(?:la\\s+)?fin\\s+(?:de\\s+|d[’'])?|(?:the\\s+)?end\\s+(?:of\\s+)?)?${DATE_ONLY}${E}`,
+    // "from May to November 2024": "May" is a month here.
+    `${B}(?:from|de|du|between|entre)\\s+(?:May|mai)\\s+(?:to|à|au|and|et|until|through)\\s+${DATE_ONLY}${E}`,
     // "the 2022–24 initiative": a range whose end year is written with two digits.
     `${B}${YEAR}[-–—]\\d{2}(?![\\p{L}\\d./-])`,
     `${B}${DATE_ONLY}\\s*[-–—]\\s*${DATE_ONLY}${E}`,
@@ -38,9 +40,11 @@ const START_RE = new RegExp(
 );
 const OPEN_RE = new RegExp(`${B}(?:depuis|since)\\s+(?:(?:l[’']an|the\\s+year|en)\\s+)?(${YEAR})${E}`, 'iu');
 const END_RE = new RegExp(
-  `${B}(?:until|till|through|to\\s+the\\s+end\\s+of|jusqu[’'](?:en|au|à)(?:\\s+fin)?|prolongée?s?\\s+jusqu[’'](?:en|au|à)|extended\\s+(?:until|to|through)|se\\s+poursuivr\\p{L}+\\s+jusqu[’'](?:en|au|à)|s[’']achèver\\p{L}*\\s+en|end(?:s|ing)?\\s+in|ending)\\s+(${DATE_ONLY})${E}`,
+  `${B}(?:until|till|through|to\\s+the\\s+end\\s+of|jusqu[’'](?:en|au|à)(?:\\s+fin)?|prolongée?s?\\s+jusqu[’'](?:en|au|à)|extended\\s+(?:until|to|through)|se\\s+poursuivr\\p{L}+\\s+jusqu[’'](?:en|au|à)|s[’']achèver\\p{L}*\\s+en|end(?:s|ing)?\\s+in|ending|(?:be\\s+)?(?:completed|finished|concluded)\\s+(?:by|in)|(?:être\\s+)?(?:achevée?s?|terminée?s?)\\s+(?:d[’']ici|en|fin))\\s+(${DATE_ONLY})${E}`,
   'iu',
 );
+
+const MANY_PROJECTS_RE = /(?<![\p{L}])(?:more\s+than|over|some|nearly|almost|plus\s+de|près\s+de|quelque|environ)\s+[\d][\d\s,.]*\s+(?:[\p{L}-]+\s+){0,2}(?:projects|projets|programmes|programs|grants|subventions|initiatives)(?![\p{L}])/iu;
 
 /** Lines that date the page, not the project: "Publié le …", "Published on …", a dateline. */
 export const PUBLISHED_RE =
@@ -70,8 +74,12 @@ export function findPeriod(sentences: string[], about: (s: string) => boolean = 
     const range = RANGE_RE.exec(s);
     // "since 2017" dates the project only where the sentence speaks of it ("Tawasol, mené depuis
     // 2005"), not "IOM has supported tracking since 2019".
-    const o = about(s) ? OPEN_RE.exec(s) : null;
-    const st = o ? null : START_RE.exec(s);
+    // "Japan has supported more than 250 grassroots projects in Malawi since 1990": a donor's
+    // record of many projects, not this one's start.
+    const many = MANY_PROJECTS_RE.test(s);
+    const o = about(s) && !many ? OPEN_RE.exec(s) : null;
+    let st = o ? null : START_RE.exec(s);
+    if (many && st && /^(?:since|depuis)/iu.test(st[0])) st = null;
     const en = END_RE.exec(s);
     if (range && !out.start && !out.end) {
       // "covers 2022 and 2023" -> "2022 – 2023"; "2022–24" -> "2022 – 2024"; "à fin 2023" -> "à 2023"

@@ -5,7 +5,7 @@ import { isSentence, toParagraphs, toSentences, type Layout, type Line } from '.
 import { scanFields, type Field } from '../fields.js';
 import type { Found } from '../prose.js';
 import { parseDateRange } from '../../normalize/index.js';
-import { contentEnd, headingLike, stripListMark } from './headline.js';
+import { PROJECT_WORD_RE, contentEnd, headingLike, stripListMark } from './headline.js';
 import { addProseFacts, factsFromFields, toDraft } from './facts.js';
 
 /**
@@ -28,7 +28,8 @@ export function headingSections(lines: Line[], meta: PageMeta | undefined, layou
     // A section that names its project in a field ("Purpose: …" under the grantee's name) is that
     // project, titled so; its amount alone is enough to be a grant.
     const named = scan.fields.find((f) => f.key === 'title');
-    if (!facts.donors.length && !(facts.budget && (facts.period || facts.start || named))) return;
+    // A heading that says it is a project ("2. The Project for Improvement of Water Supply …") with its amount is a grant too.
+    if (!facts.donors.length && !(facts.budget && (facts.period || facts.start || named || (PROJECT_WORD_RE.test(lines[i]!.text) && lines[i]!.text.split(/\s+/).length >= 4)))) return;
     const title = named?.value ?? stripListMark(lines[i]!.text);
     drafts.push(toDraft(title, facts, drafts.length, [lines[i]!, ...body], { summary: sentences.join(' ') }));
   });

@@ -20,7 +20,7 @@ export const GENERIC = new Set(
     'vacancies', 'vacancy', 'jobs', 'careers', 'job opportunities', 'offres d\'emploi', 'recrutement', 'emplois', 'events', 'evenements',
     'agenda', 'calendar', 'upcoming events', 'procurement', 'appels d\'offres', 'tenders', 'call for tenders',
     'project summary', 'resume du projet', 'fiche technique', 'information', 'informations', 'projets lies', 'related projects',
-    'project information', 'informations sur le projet', 'project details', 'details du projet', 'project data', 'donnees du projet', 'related stories', 'related news', 'articles lies', 'technical sheet', 'overview', 'apercu', 'en bref', 'at a glance',
+    'editorial', 'editorial', 'edito', 'project information', 'informations sur le projet', 'project details', 'details du projet', 'project data', 'donnees du projet', 'related stories', 'related news', 'articles lies', 'technical sheet', 'overview', 'apercu', 'en bref', 'at a glance',
   ].map((s) => foldKey(s)),
 );
 
@@ -51,7 +51,7 @@ export const ABOUT_RE = /^(?:about\s+(?:us|iom|the\s+organi[sz]ation|iom\s+in)\b
 function headingShape(t: string): boolean {
   if (/^(?:about\s+(?:us|iom|the\s+organi[sz]ation|iom\s+in)\b|à\s+propos\b|qui\s+sommes|who\s+we\s+are|our\s+work\b|notre\s+travail)/iu.test(t)) return false;
   if (GENERIC.has(foldKey(t).replace(/[:.]$/, ''))) return false;
-  if (FOOTER_RE.test(t) || PUBLISHED_RE.test(t) || isBreadcrumb(t) || BYLINE_RE.test(t) || CHROME_RE.test(t)) return false;
+  if (FOOTER_RE.test(t) || PUBLISHED_RE.test(t) || isBreadcrumb(t) || BYLINE_RE.test(t) || CHROME_RE.test(t) || metaLine(t)) return false;
   if (/^[\d\s/.,:–—-]+$/.test(t)) return false;
   if (/^\(.*\)$/.test(t)) return false;
   return true;
@@ -61,6 +61,18 @@ function headingShape(t: string): boolean {
 const BYLINE_RE = /^(?:by|par|written\s+by|posted\s+by|publié\s+par|rédigé\s+par|auteur\s*:|author\s*:)\s+(?:\p{Lu}|notre|our|la\s+rédaction|staff)/iu;
 /** Page chrome that is no headline: downloads, cookie banners, sharing, reading time. */
 const CHROME_RE = /^(?:download|télécharger|view\s+original|voir\s+l['’]original|we\s+use\s+cookies|nous\s+utilisons\s+des\s+cookies|ce\s+site\s+utilise|this\s+(?:web)?site\s+uses|accept\s+all|tout\s+accepter|share\s+(?:on|this)|partager\s+sur|\d+\s+min(?:ute)?s?\s+(?:read|de\s+lecture))/iu;
+
+/**
+ * A line of parts joined by " | " that dates or files the page, not a headline: "Biratnagar,
+ * August 3, 2024 | Updated 4:12 pm", "Staff Correspondent | Dhaka | Published: …", "Économie |
+ * Aide internationale" (every part of three words or fewer).
+ */
+function metaLine(t: string): boolean {
+  const parts = t.split(/\s+\|\s+/u);
+  if (parts.length < 2) return false;
+  if (/(?:updated|published|posted|publié|mis\s+à\s+jour|\b\d{1,2}[:h]\d{2}\b|\b(?:19|20)\d{2}\b)/iu.test(t)) return true;
+  return parts.every((p) => p.trim().split(/\s+/).length <= 3);
+}
 
 /** Words a wrapped headline's first line ends with when the headline goes on below. */
 const CONTINUES_RE = /(?:^|\s)(?:for|of|and|the|in|on|to|with|at|by|from|de|des|du|la|le|les|et|à|au|aux|pour|dans|en|sur|avec|par|d[’']|l[’'])$/iu;

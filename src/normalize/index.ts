@@ -162,6 +162,11 @@ function maskFunders(text: string, donors: readonly string[] | undefined): strin
   return out;
 }
 
+/** A text with its funding phrases and the funders' names masked: what is left says where, not who pays. */
+function withoutFunders(text: string, donors: readonly string[] | undefined): string {
+  return maskFunders(maskSpans(text, findFunderSpans(text, tokenize(text))), donors);
+}
+
 /**
  * Only the most specific funder: a government named with its agency ("Sweden through Sida",
  * "United Kingdom – FCDO") is the agency; the states paying into an instrument named with it
@@ -306,7 +311,7 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
     for (const c of findCountriesInText(title)) addCountry(c);
     if (countries.length === 0) {
       const head = `${draft.summary ?? draft.text}`;
-      const text = maskFunders(maskSpans(head, findFunderSpans(head, tokenize(head))), draft.donors);
+      const text = withoutFunders(head, draft.donors);
       const all = findCountriesInText(text);
       // A country site ("… | IOM Mexico", "OIM Mali") says where, better than countries the text
       // names without "in"/"au" (often where migrants come from).
@@ -371,7 +376,7 @@ export function normalizeRecord(draft: ProjectDraft, ctx: NormalizeContext): Pro
   if (countries.length === 0 && draft.pageText) {
     // Still none: where the page places things (its towns and regions), funders masked, never a funder's country.
     const funderCountries = funderCountryCodes(donors);
-    const text = maskFunders(maskSpans(draft.pageText, findFunderSpans(draft.pageText, tokenize(draft.pageText))), draft.donors);
+    const text = withoutFunders(draft.pageText, draft.donors);
     for (const c of countriesWhereRun(text)) if (!funderCountries.has(c.code)) addCountry(c);
   }
   // Francs CFA are XOF in West Africa and XAF in Central Africa (CEMAC): the project's country says which.

@@ -20,7 +20,7 @@ export const GENERIC = new Set(
     'vacancies', 'vacancy', 'jobs', 'careers', 'job opportunities', 'offres d\'emploi', 'recrutement', 'emplois', 'events', 'evenements',
     'agenda', 'calendar', 'upcoming events', 'procurement', 'appels d\'offres', 'tenders', 'call for tenders',
     'project summary', 'resume du projet', 'fiche technique', 'information', 'informations', 'projets lies', 'related projects',
-    'editorial', 'editorial', 'edito', 'project information', 'informations sur le projet', 'project details', 'details du projet', 'project data', 'donnees du projet', 'related stories', 'related news', 'articles lies', 'technical sheet', 'overview', 'apercu', 'en bref', 'at a glance',
+    'editorial', 'edito', 'project information', 'informations sur le projet', 'project details', 'details du projet', 'project data', 'donnees du projet', 'related stories', 'related news', 'articles lies', 'technical sheet', 'overview', 'apercu', 'en bref', 'at a glance',
   ].map((s) => foldKey(s)),
 );
 
